@@ -1,0 +1,7 @@
+package dev.workstreams.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code workstreams plan …}: offline tools for plan authors. */
+@Command(name = "plan", description = "Check a plan before you label its issue.", mixinStandardHelpOptions = true)
+public final class PlanCommand {}
