@@ -12,9 +12,10 @@ import java.util.List;
  *
  * <p>In regular-expression terms: {@code *} is {@code [^/]*}, {@code ?} is {@code [^/]}, a {@code **} segment with
  * more segments after it is "nothing, or anything that ends in a '/'", and a final {@code **} (or a trailing
- * {@code /}) is {@code .*}. State i stands before element i; the three repeating elements loop on state i and may also
- * be skipped, which is folded in here (state i also does what the states after it do) so the automaton needs no
- * empty transitions.
+ * {@code /}) is {@code .*}. State i stands before element i. A star or a final {@code **} loops on state i; the
+ * middle {@code **} needs one more state, inside a skipped segment, because it may only give way to the next element
+ * right after a {@code '/'}. All three may also be skipped, which is folded in here (state i also does what the states
+ * after it do) so that the automaton needs no empty transitions.
  */
 final class GlobLanguage {
 
@@ -34,9 +35,17 @@ final class GlobLanguage {
       for (int state = 0; state <= size; state++) {
         builder.addState(canSkipTo(elements, state) == size ? 0 : Nfa.NOT_ACCEPTING);
       }
+      int[] inside = new int[size];
+      for (int element = 0; element < size; element++) {
+        if (elements.get(element) instanceof AnyDirectories) {
+          inside[element] = builder.addState(Nfa.NOT_ACCEPTING);
+          addSegmentChars(builder, inside[element], inside[element]);
+          builder.addTransition(inside[element], '/', '/', first + element);
+        }
+      }
       for (int state = 0; state < size; state++) {
         for (int own = state; own < size && own <= canSkipTo(elements, state); own++) {
-          addTransitions(builder, elements.get(own), first + state, first + own);
+          addTransitions(builder, elements.get(own), first + state, first + own, inside[own]);
         }
       }
     }
@@ -56,8 +65,11 @@ final class GlobLanguage {
     return element instanceof AnyRun || element instanceof AnyDirectories || element instanceof AnyPath;
   }
 
-  /** The transitions of {@code element}, standing at state {@code at}, added to state {@code from}. */
-  private static void addTransitions(Nfa.Builder builder, GlobElement element, int from, int at) {
+  /**
+   * The transitions of {@code element}, which stands at state {@code at}, added to state {@code from}; {@code inside}
+   * is the extra state of a middle {@code **}.
+   */
+  private static void addTransitions(Nfa.Builder builder, GlobElement element, int from, int at, int inside) {
     if (element instanceof Literal literal) {
       builder.addTransition(from, literal.character(), literal.character(), at + 1);
     } else if (element instanceof AnyChar) {
@@ -65,8 +77,8 @@ final class GlobLanguage {
     } else if (element instanceof AnyRun) {
       addSegmentChars(builder, from, at);
     } else if (element instanceof AnyDirectories) {
-      builder.addTransition(from, Character.MIN_VALUE, Character.MAX_VALUE, at);
-      builder.addTransition(from, '/', '/', at + 1);
+      addSegmentChars(builder, from, inside);
+      builder.addTransition(from, '/', '/', at);
     } else if (element instanceof AnyPath) {
       builder.addTransition(from, Character.MIN_VALUE, Character.MAX_VALUE, at);
     }

@@ -22,6 +22,9 @@ class GlobMatchingTest {
       src/**/x              | src/x                | true
       src/**/x              | src/a/b/x            | true
       src/**/x              | srcx                 | false
+      src/**/x              | src/ax               | false
+      **/x                  | ax                   | false
+      **/x                  | a/bx                 | false
       src/**/api/**         | src/auth/api/a       | true
       # dir/** and dir/ mean everything below dir, not dir itself
       src/**                | src/a                | true
