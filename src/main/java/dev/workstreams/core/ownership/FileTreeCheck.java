@@ -34,7 +34,7 @@ public final class FileTreeCheck {
       }
     }
     Map<String, List<String>> matchingNothing = new LinkedHashMap<>();
-    int glob = 0;
+    int glob = 0; // task globs are numbered in plan order, task by task
     for (int task = 0; task < plan.taskCount(); task++) {
       List<String> unused = new ArrayList<>();
       for (Glob owned : plan.globsOf(task)) {

@@ -58,19 +58,16 @@ final class SubsetConstruction {
           }
         }
       }
-      int[] previous = null;
-      int previousId = 0;
+      int next = Dfa.DEAD;
       for (int cls = 0; cls < classes; cls++) {
-        int[] next = buckets.sortedDistinct(cls);
-        // Neighbouring classes mostly lead to the same set (every character a wildcard matches); skip the hashing.
-        if (!Arrays.equals(next, previous)) {
-          previousId = states.intern(next);
-          previous = next;
+        // Neighbouring classes mostly lead to the same set (every character a wildcard matches): reuse its number.
+        if (cls == 0 || !buckets.sameAsPrevious(cls)) {
+          next = states.intern(buckets.sortedDistinct(cls));
           if (states.size() > maxStates) {
             return Optional.empty();
           }
         }
-        table[current * classes + cls] = previousId;
+        table[current * classes + cls] = next;
       }
     }
     return Optional.of(dfa(Arrays.copyOf(table, states.size() * classes), start));
@@ -144,6 +141,12 @@ final class SubsetConstruction {
         contents[cls] = Arrays.copyOf(contents[cls], sizes[cls] * 2);
       }
       contents[cls][sizes[cls]++] = state;
+    }
+
+    /** Whether a class received exactly what the class before it did, in the same order. */
+    boolean sameAsPrevious(int cls) {
+      return sizes[cls] == sizes[cls - 1]
+          && Arrays.equals(contents[cls], 0, sizes[cls], contents[cls - 1], 0, sizes[cls]);
     }
 
     int[] sortedDistinct(int cls) {

@@ -1,0 +1,65 @@
+package dev.workstreams.benchmarks;
+
+import dev.workstreams.core.ownership.OwnedGlobs;
+import dev.workstreams.core.ownership.OwnershipMatcher;
+import dev.workstreams.core.ownership.Violation;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Checking one push of 3,000 changed files against the 50-task plan: what runs on every push of every pull request. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class OwnershipMatcherBenchmark {
+
+  static final int CHANGED_FILES = 3_000;
+  private static final int PUSHING_TASK = 7;
+
+  private List<OwnedGlobs> tasks;
+  private List<String> changedPaths;
+  private String taskId;
+  private OwnershipMatcher matcher;
+  private NioGlobBaseline baseline;
+
+  @Setup
+  public void setUp() {
+    tasks = BenchmarkPlan.tasks();
+    changedPaths = BenchmarkPlan.changedPaths(PUSHING_TASK, CHANGED_FILES);
+    taskId = BenchmarkPlan.taskId(PUSHING_TASK);
+    matcher = OwnershipMatcher.compile(tasks, BenchmarkPlan.SHARED);
+    baseline = new NioGlobBaseline(tasks, BenchmarkPlan.SHARED);
+    List<Violation> ours = matcher.violations(taskId, changedPaths);
+    if (!ours.equals(baseline.violations(taskId, changedPaths))) {
+      throw new IllegalStateException("the baseline and the matcher disagree; the comparison would be meaningless");
+    }
+  }
+
+  /** Compiling the plan's 500 globs into one automaton: once per plan. */
+  @Benchmark
+  public OwnershipMatcher compile() {
+    return OwnershipMatcher.compile(tasks, BenchmarkPlan.SHARED);
+  }
+
+  @Benchmark
+  public List<Violation> violations() {
+    return matcher.violations(taskId, changedPaths);
+  }
+
+  @Benchmark
+  public List<Violation> violationsNioBaseline() {
+    return baseline.violations(taskId, changedPaths);
+  }
+}
