@@ -52,6 +52,36 @@ final class NioGlobBaseline {
   }
 
   /**
+   * The same answer again, the most literal way: every path tried against every glob of every task, then the owners
+   * read off the matches.
+   */
+  List<Violation> violationsTryingEveryGlob(String taskId, Collection<String> changedPaths) {
+    int own = indexOf(taskId);
+    List<Violation> violations = new ArrayList<>();
+    for (String changed : new LinkedHashSet<>(changedPaths)) {
+      Path path = Path.of(changed);
+      boolean[] owners = new boolean[tasks.size()];
+      for (int task = 0; task < tasks.size(); task++) {
+        for (PathMatcher matcher : matchersByTask.get(task)) {
+          owners[task] |= matcher.matches(path);
+        }
+      }
+      boolean isShared = false;
+      for (PathMatcher matcher : shared) {
+        isShared |= matcher.matches(path);
+      }
+      if (!owners[own] && !isShared) {
+        Optional<String> owner = Optional.empty();
+        for (int task = tasks.size() - 1; task >= 0; task--) {
+          owner = owners[task] ? Optional.of(tasks.get(task).taskId()) : owner;
+        }
+        violations.add(new Violation(changed, owner));
+      }
+    }
+    return violations;
+  }
+
+  /**
    * Overlaps as a file list shows them: pairs of globs of two tasks that both match an existing, not shared file. It
    * misses every overlap the repository has no file for yet, which is why the app reasons on the globs instead.
    */

@@ -14,9 +14,10 @@ import java.util.PriorityQueue;
  *
  * <p>It explores the product of the automata lazily, one tuple of states at a time, cheapest first, and stops at the
  * first tuple that accepts, so it never builds an intersection or a complement. Only real paths count: no empty,
- * {@code .} or {@code ..} segment and no trailing {@code /}. A character stands for its whole class of equivalent characters, and the most
- * readable one is chosen, so a wildcard shows as {@code a} rather than as the character U+0000. A segment that starts with
- * {@code .} costs extra, so that {@code a.json} is preferred to {@code .json} while {@code .github/a} is still found.
+ * {@code .} or {@code ..} segment and no trailing {@code /}. Each character stands for a class of characters that all
+ * the automata treat alike, and the most readable of the class is used, so a wildcard shows as {@code a} rather than
+ * as U+0000. A segment that starts with {@code .} costs extra, so that {@code a.json} is preferred to {@code .json}
+ * while {@code .github/a} is still found.
  */
 final class ExampleSearch {
 

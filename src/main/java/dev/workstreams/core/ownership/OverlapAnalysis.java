@@ -35,7 +35,8 @@ public final class OverlapAnalysis {
           for (Glob globB : plan.globsOf(b)) {
             Optional<String> example = example(globA, globB, exempt);
             if (example.isPresent()) {
-              overlaps.add(new Overlap(plan.taskId(a), globA.pattern(), plan.taskId(b), globB.pattern(), example.get()));
+              overlaps.add(
+                  new Overlap(plan.taskId(a), globA.pattern(), plan.taskId(b), globB.pattern(), example.get()));
             }
           }
         }

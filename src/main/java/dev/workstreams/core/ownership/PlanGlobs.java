@@ -35,7 +35,8 @@ final class PlanGlobs {
     List<Integer> owners = new ArrayList<>();
     for (String taskId : taskIds) {
       taskIndexes.put(taskId, byTask.size());
-      List<Glob> own = patternsByTask.get(taskId).stream().map(p -> compiled.computeIfAbsent(p, Glob::compile)).toList();
+      List<Glob> own =
+          patternsByTask.get(taskId).stream().map(p -> compiled.computeIfAbsent(p, Glob::compile)).toList();
       own.forEach(glob -> owners.add(byTask.size()));
       all.addAll(own);
       byTask.add(own);

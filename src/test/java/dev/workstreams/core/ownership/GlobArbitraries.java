@@ -17,7 +17,8 @@ final class GlobArbitraries {
 
   /** Valid globs of one to three segments, sometimes with a trailing '/'. */
   static Arbitrary<String> globs() {
-    Arbitrary<String> segment = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just("**")), Tuple.of(4, atoms(0, 1, 3)));
+    Arbitrary<String> segment =
+        Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just("**")), Tuple.of(4, atoms(0, 1, 3)));
     return Combinators.combine(segment.list().ofMinSize(1).ofMaxSize(3), Arbitraries.of("", "", "", "/"))
         .as((segments, end) -> String.join("/", segments) + end)
         .filter(glob -> Glob.problem(glob).isEmpty());

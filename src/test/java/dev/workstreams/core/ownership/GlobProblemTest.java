@@ -87,7 +87,8 @@ class GlobProblemTest {
         "leading '/' in \"{/a,b}\" (alternative \"/a\"): globs are relative to the repository root; drop the '/'");
     assertProblem("a/{b,}/c", "empty path segment ('//') in \"a/{b,}/c\" (alternative \"a//c\")");
     assertProblem("{.,src}/x",
-        "'.' segment in \"{.,src}/x\" (alternative \"./x\"): write paths from the repository root, without '.' or '..'");
+        "'.' segment in \"{.,src}/x\" (alternative \"./x\"): "
+            + "write paths from the repository root, without '.' or '..'");
   }
 
   @Test

@@ -54,7 +54,8 @@ class OverlapAnalysisTest {
 
   @Test
   void examplesPreferReadableNamesButKeepDotFoldersWhenNeeded() {
-    List<Overlap> overlaps = OverlapAnalysis.find(List.of(task("ci", ".github/**"), task("yaml", "**/*.yml")), List.of());
+    List<Overlap> overlaps =
+        OverlapAnalysis.find(List.of(task("ci", ".github/**"), task("yaml", "**/*.yml")), List.of());
 
     assertEquals(List.of(new Overlap("ci", ".github/**", "yaml", "**/*.yml", ".github/a.yml")), overlaps);
   }
@@ -82,6 +83,14 @@ class OverlapAnalysisTest {
             new Overlap("a", "src/**", "c", "src/**", "src/a"),
             new Overlap("a", "docs/**", "c", "docs/c.md", "docs/c.md")),
         overlaps);
+  }
+
+  @Test
+  void aGlobListedTwiceCountsOnce() {
+    List<Overlap> overlaps =
+        OverlapAnalysis.find(List.of(task("a", "src/**", "src/**"), task("b", "src/b/*")), List.of());
+
+    assertEquals(List.of(new Overlap("a", "src/**", "b", "src/b/*", "src/b/a")), overlaps);
   }
 
   @Test

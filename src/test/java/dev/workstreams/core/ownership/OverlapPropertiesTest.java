@@ -24,7 +24,8 @@ class OverlapPropertiesTest {
       @ForAll @Size(max = 2) List<@From("globs") String> shared,
       @ForAll @Size(max = 10) List<@From("paths") String> randomPaths,
       @ForAll Random random) {
-    List<Overlap> overlaps = OverlapAnalysis.find(List.of(new OwnedGlobs("a", globsA), new OwnedGlobs("b", globsB)), shared);
+    List<Overlap> overlaps =
+        OverlapAnalysis.find(List.of(new OwnedGlobs("a", globsA), new OwnedGlobs("b", globsB)), shared);
     Statistics.label("overlaps").collect(overlaps.size());
 
     List<String> paths = new ArrayList<>(randomPaths);
@@ -67,7 +68,8 @@ class OverlapPropertiesTest {
       @ForAll @Size(min = 1, max = 2) List<@From("globs") String> globsA,
       @ForAll @Size(min = 1, max = 2) List<@From("globs") String> globsB,
       @ForAll @Size(max = 2) List<@From("globs") String> shared) {
-    List<Overlap> overlaps = OverlapAnalysis.find(List.of(new OwnedGlobs("a", globsA), new OwnedGlobs("b", globsB)), shared);
+    List<Overlap> overlaps =
+        OverlapAnalysis.find(List.of(new OwnedGlobs("a", globsA), new OwnedGlobs("b", globsB)), shared);
     Automaton allowed = BricsLanguage.realPaths().minus(BricsLanguage.ofAny(shared));
     for (String globA : globsA.stream().distinct().toList()) {
       for (String globB : globsB.stream().distinct().toList()) {

@@ -22,7 +22,8 @@ class OwnershipMatcherTest {
   void reportsPathsOutsideTheTaskWithTheirOwner() {
     List<Violation> violations = matcher.violations(
         "auth",
-        List.of("src/auth/Login.java", "docs/guide.md", "README.md", "test/auth/LoginTest.java", "src/core/api/X.java"));
+        List.of(
+            "src/auth/Login.java", "docs/guide.md", "README.md", "test/auth/LoginTest.java", "src/core/api/X.java"));
 
     assertEquals(
         List.of(
