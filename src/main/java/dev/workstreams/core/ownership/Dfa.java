@@ -31,8 +31,12 @@ final class Dfa {
     this.acceptSetOfState = acceptSetOfState;
     this.acceptSets = acceptSets;
     this.asciiClasses = new int[ASCII];
+    int cls = 0;
     for (char c = 0; c < ASCII; c++) {
-      asciiClasses[c] = searchClass(c);
+      while (cls + 1 < classCount && classStarts[cls + 1] <= c) {
+        cls++;
+      }
+      asciiClasses[c] = cls;
     }
   }
 

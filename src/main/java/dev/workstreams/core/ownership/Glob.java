@@ -63,16 +63,9 @@ public final class Glob {
     return automaton;
   }
 
-  /** False only when no path can match both globs; true says nothing, see {@link LiteralBounds}. */
-  boolean mayOverlap(Glob other) {
-    for (LiteralBounds mine : bounds) {
-      for (LiteralBounds theirs : other.bounds) {
-        if (mine.compatibleWith(theirs)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  /** The fixed text at both ends of each brace-free alternative. */
+  List<LiteralBounds> bounds() {
+    return bounds;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.workstreams.core.ownership;
 
+import dev.workstreams.core.ownership.OverlapCandidates.Candidate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,28 +30,19 @@ public final class OverlapAnalysis {
     PlanGlobs plan = PlanGlobs.compile(tasks, shared);
     List<Dfa> exempt = exemptions(plan.shared());
     List<Overlap> overlaps = new ArrayList<>();
-    for (int a = 0; a < plan.taskCount(); a++) {
-      for (int b = a + 1; b < plan.taskCount(); b++) {
-        for (Glob globA : plan.globsOf(a)) {
-          for (Glob globB : plan.globsOf(b)) {
-            Optional<String> example = example(globA, globB, exempt);
-            if (example.isPresent()) {
-              overlaps.add(
-                  new Overlap(plan.taskId(a), globA.pattern(), plan.taskId(b), globB.pattern(), example.get()));
-            }
-          }
-        }
-      }
+    for (Candidate candidate : OverlapCandidates.of(plan)) {
+      overlap(plan, candidate, exempt).ifPresent(overlaps::add);
     }
     return List.copyOf(overlaps);
   }
 
-  private static Optional<String> example(Glob a, Glob b, List<Dfa> exempt) {
-    // Most pairs of a plan differ in their fixed prefix or suffix; that check is far cheaper than any search.
-    if (!a.mayOverlap(b)) {
-      return Optional.empty();
-    }
-    return ExampleSearch.find(List.of(a.automaton(), b.automaton()), exempt);
+  private static Optional<Overlap> overlap(PlanGlobs plan, Candidate candidate, List<Dfa> exempt) {
+    Glob globA = plan.globsOf(candidate.taskA()).get(candidate.globA());
+    Glob globB = plan.globsOf(candidate.taskB()).get(candidate.globB());
+    String taskA = plan.taskId(candidate.taskA());
+    String taskB = plan.taskId(candidate.taskB());
+    return ExampleSearch.find(List.of(globA.automaton(), globB.automaton()), exempt)
+        .map(example -> new Overlap(taskA, globA.pattern(), taskB, globB.pattern(), example));
   }
 
   /** The automata an example path must not be accepted by: one for all shared globs when that stays small. */

@@ -61,7 +61,9 @@ final class SubsetConstruction {
       int next = Dfa.DEAD;
       for (int cls = 0; cls < classes; cls++) {
         // Neighbouring classes mostly lead to the same set (every character a wildcard matches): reuse its number.
-        if (cls == 0 || !buckets.sameAsPrevious(cls)) {
+        if (buckets.isEmpty(cls)) {
+          next = Dfa.DEAD;
+        } else if (cls == 0 || !buckets.sameAsPrevious(cls)) {
           next = states.intern(buckets.sortedDistinct(cls));
           if (states.size() > maxStates) {
             return Optional.empty();
@@ -88,12 +90,22 @@ final class SubsetConstruction {
   }
 
   private int[] tags(int[] members) {
-    return Arrays.stream(members)
-        .map(nfa::acceptTag)
-        .filter(tag -> tag != Nfa.NOT_ACCEPTING)
-        .sorted()
-        .distinct()
-        .toArray();
+    int[] tags = new int[members.length];
+    int count = 0;
+    for (int member : members) {
+      int tag = nfa.acceptTag(member);
+      if (tag != Nfa.NOT_ACCEPTING) {
+        tags[count++] = tag;
+      }
+    }
+    Arrays.sort(tags, 0, count);
+    int distinct = 0;
+    for (int i = 0; i < count; i++) {
+      if (distinct == 0 || tags[distinct - 1] != tags[i]) {
+        tags[distinct++] = tags[i];
+      }
+    }
+    return Arrays.copyOf(tags, distinct);
   }
 
   private int classOf(char c) {
@@ -141,6 +153,10 @@ final class SubsetConstruction {
         contents[cls] = Arrays.copyOf(contents[cls], sizes[cls] * 2);
       }
       contents[cls][sizes[cls]++] = state;
+    }
+
+    boolean isEmpty(int cls) {
+      return sizes[cls] == 0;
     }
 
     /** Whether a class received exactly what the class before it did, in the same order. */
