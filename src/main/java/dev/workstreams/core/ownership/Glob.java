@@ -14,7 +14,9 @@ import java.util.Optional;
  * whole segments (none included: {@code src/**}{@code /x} matches {@code src/x}), {@code {a,b}} either alternative, and
  * a backslash makes the next character literal. A final {@code **} or a trailing {@code /} means everything below a
  * folder: {@code dir/**} and {@code dir/} match {@code dir/a} and {@code dir/a/b}, not {@code dir}. {@code **} inside a
- * segment ({@code a**b}) is the same as {@code *}. Wildcards match dot-files like any other name.
+ * segment ({@code a**b}) is the same as {@code *}. Wildcards match dot-files like any other name. Braces are expanded
+ * first, as a shell does, nest at most 3 deep and give at most 64 alternatives; a pattern has at most 512 characters;
+ * {@code [} is rejected rather than read as a character class (write {@code \[} for the character).
  *
  * <p>Use {@link #problem} on anything a person wrote; {@link #compile} is for patterns already known to be valid.
  */
