@@ -1,0 +1,73 @@
+package dev.workstreams.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.workstreams.core.plan.PlanProblem;
+import dev.workstreams.core.plan.PlanProblem.Severity;
+import dev.workstreams.core.plan.PlanReport;
+import dev.workstreams.core.plan.Task;
+import dev.workstreams.core.schedule.PlanSchedule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report for scripts: the same content as the text form, as one JSON object. */
+final class JsonReportWriter {
+
+  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  String write(PlanReport report) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("valid", report.valid());
+    report.plan().base().ifPresent(b -> json.put("base", b));
+    report.plan().maxParallel().ifPresent(m -> json.put("maxParallel", m));
+    report.plan().agent().ifPresent(a -> json.put("agent", a));
+    Map<String, Integer> order = report.schedule().map(PlanSchedule::mergeOrder).orElse(Map.of());
+    json.put("tasks", report.plan().tasks().stream().map(t -> task(t, order)).toList());
+    report.schedule().ifPresent(s -> json.put("analysis", analysis(s)));
+    json.put("errors", problems(report.problems(), Severity.ERROR));
+    json.put("warnings", problems(report.problems(), Severity.WARNING));
+    json.put("notes", problems(report.problems(), Severity.INFO));
+    try {
+      return mapper.writeValueAsString(json) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a report of plain values could not be written as JSON", e);
+    }
+  }
+
+  private static Map<String, Object> task(Task task, Map<String, Integer> order) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", task.id());
+    json.put("title", task.title());
+    json.put("owns", task.owns());
+    json.put("dependsOn", task.dependsOn());
+    json.put("mergeOrder", order.get(task.id()));
+    json.put("line", task.line());
+    return json;
+  }
+
+  private static Map<String, Object> analysis(PlanSchedule s) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("levels", s.levels());
+    json.put("criticalPath", s.criticalPath());
+    json.put("widestLevel", s.widestLevel());
+    json.put("expectedSpeedup", Math.round(s.expectedSpeedup() * 100) / 100.0);
+    json.put("mostlySequential", s.mostlySequential());
+    return json;
+  }
+
+  private static Map<String, Object> problem(PlanProblem problem) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("line", problem.line());
+    json.put("message", problem.message());
+    return json;
+  }
+
+  private static List<Map<String, Object>> problems(List<PlanProblem> all, Severity severity) {
+    return all.stream()
+        .filter(p -> p.severity() == severity)
+        .map(JsonReportWriter::problem)
+        .toList();
+  }
+}

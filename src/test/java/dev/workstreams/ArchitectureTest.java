@@ -1,0 +1,54 @@
+package dev.workstreams;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: core ← workflow (through port) ← adapter, web ← Main. */
+class ArchitectureTest {
+
+  private static final JavaClasses MAIN =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.workstreams");
+
+  @Test
+  void theCoreIsPure() {
+    noClasses()
+        .that().resideInAPackage("dev.workstreams.core..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "java.net..", "java.nio.file..", "java.sql..", "javax.sql..", "java.time..", "java.util.random..",
+            "org.kohsuke..", "org.eclipse.jgit..", "io.javalin..", "org.eclipse.jetty..", "com.github.kagkarlsson..",
+            "org.flywaydb..", "com.zaxxer..", "io.micrometer..", "org.slf4j..",
+            "dev.workstreams.adapter..", "dev.workstreams.web..", "dev.workstreams.workflow..",
+            "dev.workstreams.port..", "dev.workstreams.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theCoreUsesNoClockOrRandomness() {
+    noClasses()
+        .that().resideInAPackage("dev.workstreams.core..")
+        .should().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callConstructor(java.util.Random.class)
+        .orShould().callMethod(Math.class, "random")
+        .check(MAIN);
+  }
+
+  @Test
+  void adaptersAndWebAreNotUsedByWorkflowsOrPorts() {
+    noClasses()
+        .that().resideInAnyPackage("dev.workstreams.workflow..", "dev.workstreams.port..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.workstreams.adapter..", "dev.workstreams.web..", "dev.workstreams.cli..")
+        .allowEmptyShould(true)
+        .check(MAIN);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("dev.workstreams.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+}
