@@ -1,0 +1,47 @@
+package dev.workstreams.core.reconcile;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hidden HTML comments by which the App finds its own pull requests and comments again, even
+ * when its database is gone. Their text is part of the contract (DESIGN.md).
+ */
+public final class Markers {
+
+  public static final String TRACKING = "<!-- workstreams:tracking -->";
+  public static final String OWNERSHIP = "<!-- workstreams:ownership -->";
+  private static final Pattern TASK =
+      Pattern.compile("<!-- workstreams:task \\{\"issue\":(\\d{1,10}),\"task\":\"([a-z0-9][a-z0-9-]{0,39})\"\\} -->");
+
+  private Markers() {}
+
+  public static String task(int issue, String taskId) {
+    return "<!-- workstreams:task {\"issue\":" + issue + ",\"task\":\"" + taskId + "\"} -->";
+  }
+
+  /** The plan issue and task a pull request body belongs to, if it carries the task marker. */
+  public static Optional<TaskRef> taskOf(String body) {
+    Matcher m = TASK.matcher(body == null ? "" : body);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new TaskRef(Integer.parseInt(m.group(1)), m.group(2)));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The branch of a task: {@code workstreams/<issue>-<task>}. */
+  public static String branch(int issue, String taskId) {
+    return branchPrefix(issue) + taskId;
+  }
+
+  public static String branchPrefix(int issue) {
+    return "workstreams/" + issue + "-";
+  }
+
+  public record TaskRef(int issue, String taskId) {}
+}
