@@ -1,0 +1,48 @@
+package dev.workstreams.core.command;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code /workstreams …} command in an issue comment. Only a line that starts with
+ * {@code /workstreams} counts (the first such line), so quoting or mentioning a command in prose
+ * does not run it.
+ */
+public sealed interface CommentCommand {
+
+  String USAGE = "Usage: `/workstreams status`, `/workstreams retry <task-id>`, `/workstreams cancel <task-id>`.";
+
+  record Status() implements CommentCommand {}
+
+  record Retry(String taskId) implements CommentCommand {}
+
+  record Cancel(String taskId) implements CommentCommand {}
+
+  /** Starts with {@code /workstreams} but is not a command we know; answered with the usage. */
+  record Unknown(String text) implements CommentCommand {}
+
+  Pattern LINE = Pattern.compile("^\\s{0,3}/workstreams(?:\\s+(.*))?$", Pattern.MULTILINE);
+  Pattern TASK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+  static Optional<CommentCommand> parse(String commentBody) {
+    if (commentBody == null) {
+      return Optional.empty();
+    }
+    Matcher line = LINE.matcher(commentBody.replace("\r", ""));
+    if (!line.find()) {
+      return Optional.empty();
+    }
+    String rest = line.group(1) == null ? "" : line.group(1).strip();
+    String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+    String verb = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
+    if (verb.equals("status") && words.length == 1) {
+      return Optional.of(new Status());
+    }
+    if ((verb.equals("retry") || verb.equals("cancel")) && words.length == 2 && TASK_ID.matcher(words[1]).matches()) {
+      return Optional.of(verb.equals("retry") ? new Retry(words[1]) : new Cancel(words[1]));
+    }
+    return Optional.of(new Unknown(("/workstreams " + rest).strip()));
+  }
+}
