@@ -131,7 +131,7 @@ public final class PolitePipeline {
             + " after " + call.failures + " attempts; the job should be retried later", attempt.error());
       }
     }
-    log.warn("GitHub {} ({}) for {}; retrying in {}", attempt.outcome(), wait.cause().words(), call.describe(),
+    log.warn("{}: GitHub {}, a {}; retrying in {}", call.describe(), attempt.outcome(), wait.cause().words(),
         Durations.describe(wait.duration()));
     lanes.sleep(wait.duration());
     call.waited = call.waited.plus(wait.duration());

@@ -25,8 +25,7 @@ public final class RouteTemplates {
 
   /** Segments followed by one free-form value. */
   private static final Map<String, String> NEXT_SEGMENT = Map.of(
-      "commits", "{ref}", "labels", "{name}", "collaborators", "{username}", "trees", "{sha}",
-      "blobs", "{sha}", "tags", "{sha}", "users", "{username}", "orgs", "{org}",
+      "commits", "{ref}", "labels", "{name}", "collaborators", "{username}", "users", "{username}", "orgs", "{org}",
       "app-manifests", "{code}", "installations", "{installation_id}");
 
   private final String apiBasePath;
@@ -62,7 +61,8 @@ public final class RouteTemplates {
         out.add(REST_OF_PATH.get(previous));
         return out;
       }
-      out.add(placeholder(segment, previous));
+      boolean gitObject = out.size() >= 2 && out.get(out.size() - 2).equals("git");
+      out.add(gitObject ? "{sha}" : placeholder(segment, previous));
     }
     return out;
   }
