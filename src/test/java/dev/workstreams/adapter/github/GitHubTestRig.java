@@ -18,7 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.kohsuke.github.extras.HttpClientGitHubConnector;
+import dev.workstreams.adapter.github.http.TimedHttpConnector;
 
 /** The GitHub adapter assembled as production does, against WireMock, with time under the test's control. */
 public final class GitHubTestRig {
@@ -35,7 +35,7 @@ public final class GitHubTestRig {
   public GitHubTestRig(WireMockExtension github, TestKeys keys, Clock clock, Sleeper sleeper, Duration mutationInterval) {
     this.clock = clock;
     this.endpoints = GitHubEndpoints.of(github.baseUrl());
-    this.pipeline = new PolitePipeline(new HttpClientGitHubConnector(), endpoints,
+    this.pipeline = new PolitePipeline(new TimedHttpConnector(Duration.ofSeconds(5), Duration.ofSeconds(5)), endpoints,
         PolitenessPolicy.withMutationInterval(mutationInterval), clock, sleeper, new GitHubMetrics(registry));
     this.clients = GitHubClients.forApp(AppCredentials.of(APP_ID, keys.pkcs1Pem()), endpoints, pipeline, clock);
   }

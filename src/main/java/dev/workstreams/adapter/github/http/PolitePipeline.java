@@ -12,7 +12,6 @@ import java.util.function.DoubleSupplier;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
-import org.kohsuke.github.extras.HttpClientGitHubConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +50,13 @@ public final class PolitePipeline {
     this.lanes = new LaneStates(clock, sleeper, policy.mutationInterval());
   }
 
-  /** The production setup: github-api's HttpClient connector underneath, real sleeping. */
+  /**
+   * The production setup: {@code java.net.http} with a 10 s connect and 60 s answer timeout
+   * underneath, real sleeping.
+   */
   public static PolitePipeline overHttpClient(GitHubEndpoints endpoints, PolitenessPolicy policy, Clock clock, GitHubMetrics metrics) {
-    return new PolitePipeline(new HttpClientGitHubConnector(), endpoints, policy, clock, Sleeper.threadSleep(), metrics);
+    TimedHttpConnector connector = new TimedHttpConnector(Duration.ofSeconds(10), Duration.ofSeconds(60));
+    return new PolitePipeline(connector, endpoints, policy, clock, Sleeper.threadSleep(), metrics);
   }
 
   /** A connector for github-api whose every request goes through this pipeline in {@code lane}. */
@@ -77,7 +80,7 @@ public final class PolitePipeline {
     while (true) {
       Duration paused = lanes.remainingPause(call.lane);
       if (exceedsBudget(call, paused)) {
-        throw rateLimited(call, new Wait(paused, Wait.Cause.SECONDARY_RATE_LIMIT));
+        throw rateLimited(call, new Wait(paused, Wait.Cause.EARLIER_RATE_LIMIT));
       }
       call.waited = call.waited.plus(lanes.awaitPause(call.lane));
       Attempt attempt = attempt(call, request, readToEnd);
@@ -131,7 +134,7 @@ public final class PolitePipeline {
             + " after " + call.failures + " attempts; the job should be retried later", attempt.error());
       }
     }
-    log.warn("{}: GitHub {}, a {}; retrying in {}", call.describe(), attempt.outcome(), wait.cause().words(),
+    log.warn("{}: GitHub {} ({}); retrying in {}", call.describe(), attempt.outcome(), wait.cause().words(),
         Durations.describe(wait.duration()));
     lanes.sleep(wait.duration());
     call.waited = call.waited.plus(wait.duration());
@@ -142,10 +145,9 @@ public final class PolitePipeline {
   }
 
   private GitHubRateLimitedException rateLimited(CallState call, Wait wait) {
-    return new GitHubRateLimitedException("GitHub's " + wait.cause().words() + " asks to wait "
-        + Durations.describe(wait.duration()) + " before " + call.describe() + ", longer than the "
-        + Durations.describe(policy.maxTotalWait()) + " one call may wait; the job should be retried later",
-        wait.duration());
+    return new GitHubRateLimitedException(call.describe() + " must wait " + Durations.describe(wait.duration())
+        + " for a " + wait.cause().words() + ", longer than the " + Durations.describe(policy.maxTotalWait())
+        + " one call may wait; the job should be retried later", wait.duration());
   }
 
   private void noteRateLimit(Lane lane, GitHubConnectorResponse response) {

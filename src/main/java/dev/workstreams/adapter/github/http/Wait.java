@@ -8,6 +8,8 @@ record Wait(Duration duration, Cause cause) {
   enum Cause {
     SECONDARY_RATE_LIMIT("secondary rate limit"),
     PRIMARY_RATE_LIMIT("primary rate limit"),
+    /** Another request of the same installation met a rate limit; this one waits it out too. */
+    EARLIER_RATE_LIMIT("rate limit met by another request"),
     SERVER_ERROR("server error"),
     CONNECTION_ERROR("connection error");
 
@@ -23,6 +25,6 @@ record Wait(Duration duration, Cause cause) {
   }
 
   boolean isRateLimit() {
-    return cause == Cause.SECONDARY_RATE_LIMIT || cause == Cause.PRIMARY_RATE_LIMIT;
+    return cause != Cause.SERVER_ERROR && cause != Cause.CONNECTION_ERROR;
   }
 }

@@ -90,7 +90,7 @@ class PolitePipelineIT {
     GitHubRateLimitedException e = assertThrows(GitHubRateLimitedException.class,
         () -> rig.clients.forInstallation(INSTALLATION).getRepository("octo/hello"));
 
-    assertEquals("GitHub's primary rate limit asks to wait 60m 1s before GET /repos/{owner}/{repo} for installation 7, "
+    assertEquals("GET /repos/{owner}/{repo} for installation 7 must wait 60m 1s for a primary rate limit, "
         + "longer than the 15m 0s one call may wait; the job should be retried later", e.getMessage());
     assertEquals(Duration.ofSeconds(3601), e.retryAfter());
     assertEquals(List.of(), sleeper.waits());

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.kohsuke.github.extras.HttpClientGitHubConnector;
+import dev.workstreams.adapter.github.http.TimedHttpConnector;
 
 /** The manifest flow's exchange against WireMock as GitHub, storing into a temporary DATA_DIR. */
 class ManifestFlowIT {
@@ -62,7 +62,7 @@ class ManifestFlowIT {
   void assemble() {
     FakeClock clock = new FakeClock(Instant.parse("2026-11-02T10:00:00Z"));
     GitHubEndpoints endpoints = GitHubEndpoints.of(github.baseUrl());
-    PolitePipeline pipeline = new PolitePipeline(new HttpClientGitHubConnector(), endpoints,
+    PolitePipeline pipeline = new PolitePipeline(new TimedHttpConnector(Duration.ofSeconds(5), Duration.ofSeconds(5)), endpoints,
         PolitenessPolicy.withMutationInterval(Duration.ofSeconds(1)), clock, new RecordingSleeper(clock),
         new GitHubMetrics(new SimpleMeterRegistry()));
     credentials = new CredentialsFile(dataDir);
