@@ -72,8 +72,16 @@ public final class GitHubClients {
     return tokens.token(installationId);
   }
 
-  /** A request github-api has no method for, with the installation's token, through the pipeline. */
+  /**
+   * A request github-api has no method for, with the installation's token, through the pipeline.
+   *
+   * @param url a REST URL under {@code GITHUB_API_URL} or the GraphQL endpoint; the token is sent
+   *     nowhere else
+   */
   public HttpReply call(long installationId, String method, URI url, Optional<String> jsonBody) throws IOException {
+    if (!url.toString().startsWith(endpoints.api() + "/") && !url.equals(endpoints.graphql())) {
+      throw new IllegalArgumentException("not a GitHub API URL of this server: " + url.getHost());
+    }
     return http.send(Lane.installation(installationId), method, url,
         Optional.of("token " + tokens.token(installationId)), jsonBody);
   }

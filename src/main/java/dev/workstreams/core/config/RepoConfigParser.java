@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Reads {@code .github/workstreams.yml} text into a {@link RepoConfig}, or into every problem a
  * person must fix, each with its line. Never throws on user input.
  *
- * <p>The file is written by anyone who can push to the default branch, so it is read with a
- * streaming parser that refuses aliases (the "billion laughs" expansion) and stops at 64 KiB.
+ * <p>The file is written by anyone who can push to the default branch, so it is read token by
+ * token (never expanded into a tree), refused over 64 KiB, and refused when it uses YAML aliases,
+ * the building block of "billion laughs" files, which no honest config of five keys needs.
  */
 public final class RepoConfigParser {
 

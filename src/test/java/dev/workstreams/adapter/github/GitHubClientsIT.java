@@ -112,6 +112,14 @@ class GitHubClientsIT {
   }
 
   @Test
+  void sendsTheTokenToGitHubOnly() {
+    assertThrows(IllegalArgumentException.class,
+        () -> rig.clients.call(7, "GET", java.net.URI.create("https://elsewhere.example/repos/octo/hello"), java.util.Optional.empty()));
+
+    assertEquals(0, github.getAllServeEvents().size());
+  }
+
+  @Test
   void explainsARefusedTokenWithTheInstallationAndGitHubsReason() {
     github.stubFor(post(urlEqualTo(TOKENS)).willReturn(aResponse().withStatus(401)
         .withBody("{\"message\":\"A JSON web token could not be decoded\",\"documentation_url\":\"https://docs.github.com/rest\"}")));

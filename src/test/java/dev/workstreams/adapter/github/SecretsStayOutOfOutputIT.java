@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.workstreams.adapter.github.WireMockSequences.stubSequence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,11 +88,27 @@ class SecretsStayOutOfOutputIT {
   void noSecretAppearsInLogsExceptionsOrMetrics() {
     FakeClock clock = new FakeClock(GitHubTestRig.START);
     GitHubTestRig rig = GitHubTestRig.withFakeTime(github, KEYS, new RecordingSleeper(clock), clock);
+
+    runWithFailures(rig, clock);
+
+    List<String> output = new ArrayList<>(exceptionTexts);
+    output.addAll(julLines);
+    logs.list.stream().filter(event -> !event.getLoggerName().toLowerCase().contains("wiremock"))
+        .forEach(event -> output.add(event.getFormattedMessage() + " " + throwableText(event.getThrowableProxy())));
+    output.add(rig.registry.scrape());
+    assertTrue(logs.list.stream().anyMatch(event -> event.getLevel() == Level.WARN), "the run logged its retries");
+    for (String secret : secrets()) {
+      for (String text : output) {
+        assertFalse(text.contains(secret), () -> "a secret (" + secret.substring(0, 8) + "…) appears in: " + text);
+      }
+    }
+  }
+
+  /** Bad keys, a refused token, server errors, both rate limits, a failing GraphQL call. */
+  private void runWithFailures(GitHubTestRig rig, FakeClock clock) {
     String[] lines = KEYS.pkcs1Pem().split("\n");
     lines[3] = "";
-    String damagedKey = String.join("\n", lines);
-
-    attempt(() -> AppCredentials.of(1, damagedKey));
+    attempt(() -> AppCredentials.of(1, String.join("\n", lines)));
     attempt(() -> AppCredentials.fromEnvironment(Map.of("APP_ID", "1", "PRIVATE_KEY", KEYS.pkcs1Base64())));
     github.stubFor(post(urlEqualTo("/app/installations/8/access_tokens")).willReturn(aResponse().withStatus(401)
         .withBody("{\"message\":\"Bad credentials\"}")));
@@ -110,20 +127,7 @@ class SecretsStayOutOfOutputIT {
     attempt(() -> rig.clients.forInstallation(7).getRepository("octo/limited"));
     github.stubFor(post(urlEqualTo("/graphql")).willReturn(aResponse().withStatus(502)));
     attempt(() -> new GraphQlClient(rig.clients).markPullRequestReadyForReview(7, "PR_x"));
-    assertTrue(exceptionTexts.size() == 7, exceptionTexts::toString);
-
-    List<String> output = new ArrayList<>(exceptionTexts);
-    output.addAll(julLines);
-    logs.list.stream().filter(event -> !event.getLoggerName().toLowerCase().contains("wiremock"))
-        .forEach(event -> output.add(event.getFormattedMessage() + " " + throwableText(event.getThrowableProxy())));
-    output.add(rig.registry.scrape());
-    assertTrue(logs.list.stream().anyMatch(event -> event.getLevel() == Level.WARN), "the run logged its retries");
-
-    for (String secret : secrets()) {
-      for (String text : output) {
-        assertFalse(text.contains(secret), () -> "a secret (" + secret.substring(0, 8) + "…) appears in: " + text);
-      }
-    }
+    assertEquals(7, exceptionTexts.size(), exceptionTexts::toString);
   }
 
   /** The token, every JWT GitHub received, the key's base64 and each of its PEM lines. */
