@@ -1,0 +1,27 @@
+package dev.workstreams.adapter.github.http;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/** One exchange: GitHub's answer or the connection error, and whether to try again. */
+record Attempt(GitHubConnectorResponse response, IOException error, Optional<Wait> retry) {
+
+  /** {@code answered 502} or {@code could not be reached (ConnectException)}, for logs and errors. */
+  String outcome() {
+    return response != null
+        ? "answered " + response.statusCode()
+        : "could not be reached (" + error.getClass().getSimpleName() + ")";
+  }
+
+  /** Closes an answer that will not be handed on. */
+  void discard() {
+    if (response != null) {
+      try {
+        response.close();
+      } catch (IOException ignored) {
+        // The answer is dropped either way; a failed close cannot change the retry.
+      }
+    }
+  }
+}
