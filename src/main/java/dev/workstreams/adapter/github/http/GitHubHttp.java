@@ -40,7 +40,8 @@ public final class GitHubHttp {
     HandmadeRequest request = new HandmadeRequest(method, url.toURL(), headers, body);
     try (GitHubConnectorResponse response = pipeline.send(lane, request);
         InputStream in = response.bodyStream()) {
-      return new HttpReply(response.statusCode(), in == null ? new byte[0] : in.readAllBytes());
+      return new HttpReply(response.statusCode(), in == null ? new byte[0] : in.readAllBytes(),
+          HttpReply.nextPage(response.header("Link")));
     }
   }
 }

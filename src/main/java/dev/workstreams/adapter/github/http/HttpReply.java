@@ -4,10 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** GitHub's answer to a handmade request, read to its end. */
-public record HttpReply(int status, byte[] body) {
+/**
+ * GitHub's answer to a handmade request, read to its end; {@code nextPage} is the {@code Link}
+ * header's {@code rel="next"} address of a paginated listing.
+ */
+public record HttpReply(int status, byte[] body, Optional<URI> nextPage) {
+
+  private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
+
+  public HttpReply(int status, byte[] body) {
+    this(status, body, Optional.empty());
+  }
+
+  /** The next page from a {@code Link} header, e.g. {@code <https://…?page=2>; rel="next", <…>; rel="last"}. */
+  static Optional<URI> nextPage(String linkHeader) {
+    if (linkHeader == null) {
+      return Optional.empty();
+    }
+    Matcher m = NEXT.matcher(linkHeader);
+    return m.find() ? Optional.of(URI.create(m.group(1))) : Optional.empty();
+  }
 
   private static final ObjectReader JSON = new ObjectMapper().reader();
   private static final int MAX_MESSAGE = 200;

@@ -1,0 +1,117 @@
+package dev.workstreams.adapter.github.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workstreams.adapter.github.GitHubClients;
+import dev.workstreams.adapter.github.http.HttpReply;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * REST calls for one installation, as JSON, through the polite pipeline. Handmade rather than
+ * github-api's object model: every route the workflows use is visible here, costs exactly one
+ * request (no hidden {@code GET /repos/o/r} lookups) and answers with plain JSON.
+ */
+final class RestCalls {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Listings are bounded: 30 pages of 100 is more than any plan needs. */
+  private static final int MAX_PAGES = 30;
+
+  private final GitHubClients clients;
+  private final long installationId;
+
+  RestCalls(GitHubClients clients, long installationId) {
+    this.clients = clients;
+    this.installationId = installationId;
+  }
+
+  HttpReply get(String path) throws IOException {
+    return send("GET", path, Optional.empty());
+  }
+
+  HttpReply post(String path, Object body) throws IOException {
+    return send("POST", path, Optional.of(JSON.writeValueAsString(body)));
+  }
+
+  HttpReply patch(String path, Object body) throws IOException {
+    return send("PATCH", path, Optional.of(JSON.writeValueAsString(body)));
+  }
+
+  HttpReply delete(String path) throws IOException {
+    return send("DELETE", path, Optional.empty());
+  }
+
+  /** Every item of a paginated listing, following {@code Link: rel="next"}. */
+  List<JsonNode> list(String path) throws IOException {
+    List<JsonNode> items = new ArrayList<>();
+    URI next = url(path);
+    for (int page = 0; page < MAX_PAGES && next != null; page++) {
+      HttpReply reply = clients.call(installationId, "GET", next, Optional.empty());
+      expect(reply, "GET", path);
+      reply.json().forEach(items::add);
+      next = reply.nextPage().orElse(null);
+    }
+    return items;
+  }
+
+  JsonNode json(HttpReply reply, String method, String path) throws IOException {
+    expect(reply, method, path);
+    return reply.json();
+  }
+
+  static void expect(HttpReply reply, String method, String path) throws IOException {
+    if (!reply.isSuccess()) {
+      throw new GitHubCallFailed(method, path, reply.status(), reply.message());
+    }
+  }
+
+  /**
+   * A 422 whose details say the thing is already there. GitHub puts "Validation Failed" in
+   * {@code message} and the reason in {@code errors[]}: a {@code message} for references and pull
+   * requests, a {@code code} of {@code already_exists} for labels.
+   */
+  static boolean alreadyExists(HttpReply reply) {
+    return reply.status() == 422 && details(reply).contains("already exist");
+  }
+
+  /** A 422 that refuses a draft pull request: the repository's plan does not allow drafts. */
+  static boolean draftsRefused(HttpReply reply) {
+    return reply.status() == 422 && details(reply).contains("draft");
+  }
+
+  private static String details(HttpReply reply) {
+    StringBuilder text = new StringBuilder(reply.message());
+    try {
+      for (JsonNode error : reply.json().path("errors")) {
+        text.append(' ').append(error.path("message").asText("")).append(' ').append(error.path("code").asText("").replace('_', ' '));
+      }
+    } catch (IOException notJson) {
+      // the message alone then
+    }
+    return text.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** One path segment (a label name, a login), escaped; {@code /} inside a ref stays a separator. */
+  static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private HttpReply send(String method, String path, Optional<String> body) throws IOException {
+    return clients.call(installationId, method, url(path), body);
+  }
+
+  private URI url(String path) {
+    return URI.create(clients.endpoints().api() + path);
+  }
+}

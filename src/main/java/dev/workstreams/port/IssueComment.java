@@ -1,0 +1,4 @@
+package dev.workstreams.port;
+
+/** A comment on an issue or pull request. */
+public record IssueComment(long id, String body) {}
