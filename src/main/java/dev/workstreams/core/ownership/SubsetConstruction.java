@@ -34,7 +34,15 @@ final class SubsetConstruction {
     }
   }
 
+  static final int LARGEST_BUDGET = Character.MAX_VALUE;
+
+  /**
+   * @param maxStates at most {@link #LARGEST_BUDGET}, so that state numbers fit the {@link Dfa}'s table
+   */
   static Optional<Dfa> determinize(Nfa nfa, int maxStates) {
+    if (maxStates > LARGEST_BUDGET) {
+      throw new IllegalArgumentException("a budget of " + maxStates + " states is over " + LARGEST_BUDGET);
+    }
     return new SubsetConstruction(nfa).run(maxStates);
   }
 
@@ -46,7 +54,7 @@ final class SubsetConstruction {
     int start = states.intern(initial);
     ActiveTargets active = new ActiveTargets(nfa.stateCount());
     long[] events = new long[16];
-    int[] table = new int[classes * 16];
+    char[] table = new char[classes * 16];
     for (int current = 0; current < states.size(); current++) {
       if (table.length < (current + 1) * classes) {
         table = Arrays.copyOf(table, Math.max(table.length * 2, (current + 1) * classes));
@@ -83,7 +91,7 @@ final class SubsetConstruction {
             return Optional.empty();
           }
         }
-        table[current * classes + cls] = next;
+        table[current * classes + cls] = (char) next;
       }
       active.clear();
     }
@@ -95,7 +103,7 @@ final class SubsetConstruction {
     return ((long) cls << 32) | ((long) transition << 1) | (ends ? 1 : 0);
   }
 
-  private Dfa dfa(int[] table, int start) {
+  private Dfa dfa(char[] table, int start) {
     int[] acceptSetOfState = new int[states.size()];
     Interner acceptSets = new Interner();
     acceptSets.intern(new int[0]);
