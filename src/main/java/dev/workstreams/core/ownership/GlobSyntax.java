@@ -183,19 +183,19 @@ final class GlobSyntax {
       return Optional.of(quoted(pattern) + " can expand to an empty glob");
     }
     List<List<GlobElement>> segments = segments(alternative);
-    String where = where(alternative);
     if (segments.get(0).isEmpty()) {
-      return Optional.of("leading '/' in " + where + ": globs are relative to the repository root; drop the '/'");
+      return Optional.of(
+          "leading '/' in " + where(alternative) + ": globs are relative to the repository root; drop the '/'");
     }
-    for (int i = 1; i < segments.size(); i++) {
-      if (segments.get(i).isEmpty() && i < segments.size() - 1) {
-        return Optional.of("empty path segment ('//') in " + where);
+    for (int i = 1; i < segments.size() - 1; i++) {
+      if (segments.get(i).isEmpty()) {
+        return Optional.of("empty path segment ('//') in " + where(alternative));
       }
     }
     for (List<GlobElement> segment : segments) {
       if (segment.equals(List.of(new Literal('.'))) || segment.equals(List.of(new Literal('.'), new Literal('.')))) {
         return Optional.of(
-            "'" + text(segment) + "' segment in " + where
+            "'" + text(segment) + "' segment in " + where(alternative)
                 + ": write paths from the repository root, without '.' or '..'");
       }
     }

@@ -34,7 +34,15 @@ final class SubsetConstruction {
     }
   }
 
+  static final int LARGEST_BUDGET = Character.MAX_VALUE;
+
+  /**
+   * @param maxStates at most {@link #LARGEST_BUDGET}, so that state numbers fit the {@link Dfa}'s table
+   */
   static Optional<Dfa> determinize(Nfa nfa, int maxStates) {
+    if (maxStates > LARGEST_BUDGET) {
+      throw new IllegalArgumentException("a budget of " + maxStates + " states is over " + LARGEST_BUDGET);
+    }
     return new SubsetConstruction(nfa).run(maxStates);
   }
 
@@ -44,38 +52,58 @@ final class SubsetConstruction {
     int[] initial = nfa.initialStates();
     Arrays.sort(initial);
     int start = states.intern(initial);
-    Buckets buckets = new Buckets(classes);
-    int[] table = new int[classes * 16];
+    ActiveTargets active = new ActiveTargets(nfa.stateCount());
+    long[] events = new long[16];
+    char[] table = new char[classes * 16];
     for (int current = 0; current < states.size(); current++) {
       if (table.length < (current + 1) * classes) {
         table = Arrays.copyOf(table, Math.max(table.length * 2, (current + 1) * classes));
       }
-      buckets.clear();
+      // Each transition of a member applies over a run of classes: sweep the classes once, and only where a run
+      // starts or ends does the set of targets change and need a state number.
+      int eventCount = 0;
       for (int member : states.get(current)) {
         for (int t = nfa.firstTransition(member); t < nfa.firstTransition(member + 1); t++) {
-          for (int cls = firstClass[t]; cls <= lastClass[t]; cls++) {
-            buckets.add(cls, nfa.target(t));
+          if (events.length < eventCount + 2) {
+            events = Arrays.copyOf(events, events.length * 2);
+          }
+          events[eventCount++] = event(firstClass[t], t, false);
+          if (lastClass[t] + 1 < classes) {
+            events[eventCount++] = event(lastClass[t] + 1, t, true);
           }
         }
       }
+      Arrays.sort(events, 0, eventCount);
       int next = Dfa.DEAD;
+      int e = 0;
       for (int cls = 0; cls < classes; cls++) {
-        // Neighbouring classes mostly lead to the same set (every character a wildcard matches): reuse its number.
-        if (buckets.isEmpty(cls)) {
-          next = Dfa.DEAD;
-        } else if (cls == 0 || !buckets.sameAsPrevious(cls)) {
-          next = states.intern(buckets.sortedDistinct(cls));
+        if (e < eventCount && (int) (events[e] >>> 32) == cls) {
+          for (; e < eventCount && (int) (events[e] >>> 32) == cls; e++) {
+            int transition = (int) events[e] >>> 1;
+            if ((events[e] & 1) == 0) {
+              active.add(nfa.target(transition));
+            } else {
+              active.remove(nfa.target(transition));
+            }
+          }
+          next = active.isEmpty() ? Dfa.DEAD : states.intern(active.sortedStates());
           if (states.size() > maxStates) {
             return Optional.empty();
           }
         }
-        table[current * classes + cls] = next;
+        table[current * classes + cls] = (char) next;
       }
+      active.clear();
     }
     return Optional.of(dfa(Arrays.copyOf(table, states.size() * classes), start));
   }
 
-  private Dfa dfa(int[] table, int start) {
+  /** Sorts by class; within a class the order does not matter, as all of a class's events apply together. */
+  private static long event(int cls, int transition, boolean ends) {
+    return ((long) cls << 32) | ((long) transition << 1) | (ends ? 1 : 0);
+  }
+
+  private Dfa dfa(char[] table, int start) {
     int[] acceptSetOfState = new int[states.size()];
     Interner acceptSets = new Interner();
     acceptSets.intern(new int[0]);
@@ -134,47 +162,62 @@ final class SubsetConstruction {
     }
   }
 
-  /** The states reached on each character class from the members of one state set, reused from set to set. */
-  private static final class Buckets {
-    private final int[][] contents;
-    private final int[] sizes;
+  /** The targets of the transitions that apply at the current class, counted so that overlapping runs can end. */
+  private static final class ActiveTargets {
+    private final int[] counts;
+    private final boolean[] listed;
+    private final int[] listedStates;
+    private int listedCount;
 
-    Buckets(int classes) {
-      contents = new int[classes][4];
-      sizes = new int[classes];
+    ActiveTargets(int stateCount) {
+      counts = new int[stateCount];
+      listed = new boolean[stateCount];
+      listedStates = new int[stateCount];
+    }
+
+    void add(int state) {
+      counts[state]++;
+      if (!listed[state]) {
+        listed[state] = true;
+        listedStates[listedCount++] = state;
+      }
+    }
+
+    void remove(int state) {
+      counts[state]--;
+    }
+
+    boolean isEmpty() {
+      for (int i = 0; i < listedCount; i++) {
+        if (counts[listedStates[i]] > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    int[] sortedStates() {
+      int kept = 0;
+      for (int i = 0; i < listedCount; i++) {
+        int state = listedStates[i];
+        if (counts[state] > 0) {
+          listedStates[kept++] = state;
+        } else {
+          listed[state] = false;
+        }
+      }
+      listedCount = kept;
+      int[] sorted = Arrays.copyOf(listedStates, kept);
+      Arrays.sort(sorted);
+      return sorted;
     }
 
     void clear() {
-      Arrays.fill(sizes, 0);
-    }
-
-    void add(int cls, int state) {
-      if (sizes[cls] == contents[cls].length) {
-        contents[cls] = Arrays.copyOf(contents[cls], sizes[cls] * 2);
+      for (int i = 0; i < listedCount; i++) {
+        counts[listedStates[i]] = 0;
+        listed[listedStates[i]] = false;
       }
-      contents[cls][sizes[cls]++] = state;
-    }
-
-    boolean isEmpty(int cls) {
-      return sizes[cls] == 0;
-    }
-
-    /** Whether a class received exactly what the class before it did, in the same order. */
-    boolean sameAsPrevious(int cls) {
-      return sizes[cls] == sizes[cls - 1]
-          && Arrays.equals(contents[cls], 0, sizes[cls], contents[cls - 1], 0, sizes[cls]);
-    }
-
-    int[] sortedDistinct(int cls) {
-      int[] sorted = Arrays.copyOf(contents[cls], sizes[cls]);
-      Arrays.sort(sorted);
-      int distinct = 0;
-      for (int state : sorted) {
-        if (distinct == 0 || sorted[distinct - 1] != state) {
-          sorted[distinct++] = state;
-        }
-      }
-      return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
+      listedCount = 0;
     }
   }
 }
