@@ -1,0 +1,76 @@
+package dev.workstreams.adapter.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workstreams.core.config.Enforcement;
+import dev.workstreams.core.reconcile.ObservedPullRequest;
+import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.port.PlanState;
+import dev.workstreams.port.PlanStore.PlanTask;
+import dev.workstreams.port.RepositoryId;
+import dev.workstreams.port.StoredPlan;
+import dev.workstreams.port.StoredWorkstream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbcPlanStoreIT {
+
+  private static final RepositoryId REPO = new RepositoryId(7, "octo", "hello");
+  private JdbcPlanStore store;
+
+  @BeforeEach
+  void migrate() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:plans" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    Flyway.configure().dataSource(h2).locations("classpath:db/migration/h2").load().migrate();
+    store = new JdbcPlanStore(h2);
+  }
+
+  private static StoredPlan plan(PlanState state) {
+    return new StoredPlan(REPO, 12, state, "```plan\n...\n```", "main", 3, Optional.of("claude"),
+        List.of("package-lock.json", "go.sum"), Enforcement.BLOCK, Instant.parse("2026-11-24T10:00:00Z"),
+        Optional.empty(), Optional.empty(), "");
+  }
+
+  @Test
+  void savesAndUpdatesAPlan() {
+    store.savePlan(plan(PlanState.ACTIVE));
+    store.savePlan(plan(PlanState.ACTIVE).withTrackingComment(555L, "<!-- workstreams:tracking -->")
+        .withFinishedAt(Instant.parse("2026-11-24T12:00:00Z")));
+
+    StoredPlan read = store.plan(REPO, 12).orElseThrow();
+    assertEquals(Optional.of(555L), read.trackingCommentId());
+    assertEquals(List.of("package-lock.json", "go.sum"), read.shared());
+    assertEquals(Enforcement.BLOCK, read.enforcement());
+    assertEquals(Optional.of(Instant.parse("2026-11-24T12:00:00Z")), read.finishedAt());
+    assertEquals(List.of(read), store.activePlans(REPO));
+    store.savePlan(read.withState(PlanState.CANCELLED));
+    assertEquals(List.of(), store.activePlans(REPO));
+    assertTrue(store.plan(REPO, 13).isEmpty());
+  }
+
+  @Test
+  void savesWorkstreamsWithTheirPullRequests() {
+    StoredWorkstream fresh = StoredWorkstream.pending("api", "workstreams/12-api");
+    store.saveWorkstream(REPO, 12, fresh);
+    ObservedPullRequest pr = new ObservedPullRequest(40, ObservedPullRequest.State.OPEN, "API", "body",
+        Set.of("merge-order:2", "x"), true);
+    StoredWorkstream running = fresh.withPullRequest(pr).withState(WorkstreamState.RUNNING, "since 10:00")
+        .withAgentRun(2, Optional.of(Instant.parse("2026-11-24T10:00:00Z")), Optional.empty(), Duration.ofSeconds(90))
+        .withRequested(Optional.of("cancel"));
+    store.saveWorkstream(REPO, 12, running);
+    store.saveWorkstream(REPO, 12, StoredWorkstream.pending("docs", "workstreams/12-docs"));
+
+    assertEquals(List.of(running, StoredWorkstream.pending("docs", "workstreams/12-docs")), store.workstreams(REPO, 12));
+    assertEquals(Optional.of(new PlanTask(12, "api")), store.taskOfPullRequest(REPO, 40));
+    assertEquals(Optional.empty(), store.taskOfPullRequest(REPO, 41));
+  }
+}
