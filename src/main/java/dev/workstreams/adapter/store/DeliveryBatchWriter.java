@@ -1,0 +1,179 @@
+package dev.workstreams.adapter.store;
+
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import dev.workstreams.adapter.metrics.DeliveryMetrics;
+import dev.workstreams.workflow.DeliveryInbox;
+import dev.workstreams.workflow.IncomingDelivery;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores deliveries in batches: one writer thread takes every delivery that arrived while the
+ * previous commit was running, writes them and their jobs in one transaction, commits, and only
+ * then completes the futures the webhook requests wait on. One commit per batch instead of one
+ * per request is what lets intake keep up with a burst while every 202 still follows a commit.
+ */
+public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeliveryBatchWriter.class);
+  private static final int MAX_BATCH = 512;
+  /** Past this many waiting deliveries the database is not keeping up: refuse rather than pile up memory. */
+  private static final int MAX_WAITING = 20_000;
+  private static final String SQL_UNIQUE_VIOLATION = "23505";
+
+  private final DataSource dataSource;
+  private final DeliveryBatchInsert insert;
+  private final DeliveryMetrics metrics;
+  private final Runnable afterCommit;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public DeliveryBatchWriter(
+      DataSource dataSource, JdbcCustomization jdbc, DeliveryMetrics metrics, Runnable afterCommit) {
+    this.dataSource = dataSource;
+    this.insert = new DeliveryBatchInsert(jdbc);
+    this.metrics = metrics;
+    this.afterCommit = afterCommit;
+    this.thread = new Thread(this::run, "delivery-writer");
+    this.thread.start();
+  }
+
+  @Override
+  public CompletableFuture<Receipt> accept(IncomingDelivery delivery) {
+    CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+    if (!running) {
+      receipt.completeExceptionally(new StoreUnavailableException("shutting down; delivery " + delivery.deliveryId() + " not stored"));
+    } else if (!queue.offer(new Pending(delivery, receipt))) {
+      receipt.completeExceptionally(new StoreUnavailableException(
+          "more than " + MAX_WAITING + " deliveries waiting to be stored; delivery " + delivery.deliveryId() + " refused"));
+    }
+    return receipt;
+  }
+
+  /** Stores what is already queued, then stops. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    failAll(drain(), new StoreUnavailableException("shutting down"));
+  }
+
+  private void run() {
+    while (running || !queue.isEmpty()) {
+      List<Pending> batch = nextBatch();
+      if (!batch.isEmpty()) {
+        write(batch);
+      }
+    }
+  }
+
+  private List<Pending> nextBatch() {
+    List<Pending> batch = new ArrayList<>();
+    try {
+      Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+      if (first != null) {
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+    return batch;
+  }
+
+  private void write(List<Pending> batch) {
+    Map<String, Pending> first = new HashMap<>();
+    List<Pending> repeats = new ArrayList<>();
+    List<IncomingDelivery> candidates = new ArrayList<>(batch.size());
+    for (Pending pending : batch) {
+      if (first.putIfAbsent(pending.delivery().deliveryId(), pending) == null) {
+        candidates.add(pending.delivery());
+      } else {
+        repeats.add(pending);
+      }
+    }
+    try {
+      Set<String> duplicates = storeAll(candidates);
+      first.forEach((id, pending) -> pending.receipt().complete(duplicates.contains(id) ? Receipt.DUPLICATE : Receipt.STORED));
+      repeats.forEach(pending -> pending.receipt().complete(Receipt.DUPLICATE));
+      metrics.stored(candidates.size() - duplicates.size());
+      metrics.duplicates(duplicates.size() + repeats.size());
+      afterCommit.run();
+    } catch (SQLException | RuntimeException e) {
+      log.error("could not store {} deliveries (first {}): {}", batch.size(), batch.get(0).delivery().deliveryId(), e.toString());
+      failAll(batch, new StoreUnavailableException("delivery store failed: " + e.getMessage()));
+    }
+  }
+
+  /** Writes the batch in one transaction; returns the ids that were stored already. */
+  private Set<String> storeAll(List<IncomingDelivery> candidates) throws SQLException {
+    try {
+      return storeInOneTransaction(candidates);
+    } catch (SQLException e) {
+      if (!SQL_UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      // Another instance stored one of these ids between our check and our insert (a redelivery
+      // that reached two instances at once). Store one by one so that the others still go in.
+      Set<String> duplicates = new HashSet<>();
+      for (IncomingDelivery delivery : candidates) {
+        try {
+          duplicates.addAll(storeInOneTransaction(List.of(delivery)));
+        } catch (SQLException single) {
+          if (!SQL_UNIQUE_VIOLATION.equals(single.getSQLState())) {
+            throw single;
+          }
+          duplicates.add(delivery.deliveryId());
+        }
+      }
+      return duplicates;
+    }
+  }
+
+  private Set<String> storeInOneTransaction(List<IncomingDelivery> candidates) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        Set<String> existing = insert.existing(connection, candidates);
+        insert.insert(connection, DeliveryBatchInsert.without(candidates, existing));
+        connection.commit();
+        return existing;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private List<Pending> drain() {
+    List<Pending> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    return rest;
+  }
+
+  private static void failAll(List<Pending> batch, RuntimeException cause) {
+    batch.forEach(pending -> pending.receipt().completeExceptionally(cause));
+  }
+
+  private record Pending(IncomingDelivery delivery, CompletableFuture<Receipt> receipt) {}
+}
