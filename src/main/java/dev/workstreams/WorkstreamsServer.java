@@ -65,7 +65,7 @@ public final class WorkstreamsServer implements AutoCloseable {
         ? Optional.empty()
         : Optional.of(DeliveryJobs.start(database, router, json, metrics, config.jobs(), clock, instanceName()));
     DeliveryBatchWriter writer = new DeliveryBatchWriter(
-        database.dataSource(),
+        database,
         new AutodetectJdbcCustomization(database.dataSource()),
         metrics,
         () -> jobs.ifPresent(DeliveryJobs::wake));

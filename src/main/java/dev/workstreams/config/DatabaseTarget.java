@@ -20,15 +20,13 @@ public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Sec
   }
 
   /**
-   * WRITE_DELAY=0: H2 otherwise keeps committed transactions in memory for up to 500 ms before a
-   * background thread writes them, and a process killed in that window would lose deliveries that
-   * were already acknowledged. With 0, every commit is written to the file before it returns (to
-   * the OS, not fsynced: it survives a crashed process, not a power cut; PostgreSQL does both).
    * DB_CLOSE_ON_EXIT=FALSE: our own shutdown closes the pool after the last batch is written;
-   * H2's shutdown hook would otherwise close the database under it.
+   * H2's shutdown hook would otherwise close the database under it. H2 writes commits to its file
+   * in the background (WRITE_DELAY, 500 ms): the delivery store forces the write of each intake
+   * batch itself before acknowledging it (see Database#makeDurable).
    */
   private static String embeddedSettings() {
-    return ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    return ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /**

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param firstRetryDelay delay before the second attempt; each later one doubles it
  * @param maxRetryDelay ceiling of the doubling
  * @param leaseDuration how long a subject lease lasts without renewal (renewed while a handler runs)
- * @param busyRetryDelay wait before trying again a delivery whose subject is busy (plus jitter)
+ * @param subjectWaitFallback how long a delivery whose subject is busy sleeps unless the handler
+ *     freeing the subject wakes it first (it normally does; this covers a handler's instance dying)
  */
 public record JobSettings(
     int workers,
@@ -21,7 +22,7 @@ public record JobSettings(
     Duration firstRetryDelay,
     Duration maxRetryDelay,
     Duration leaseDuration,
-    Duration busyRetryDelay) {
+    Duration subjectWaitFallback) {
 
   public static JobSettings defaults() {
     return new JobSettings(
@@ -31,7 +32,7 @@ public record JobSettings(
         Duration.ofSeconds(10),
         Duration.ofMinutes(30),
         Duration.ofMinutes(2),
-        Duration.ofMillis(200));
+        Duration.ofSeconds(30));
   }
 
   public JobSettings {
@@ -51,6 +52,6 @@ public record JobSettings(
   }
 
   public JobSettings withWorkers(int count) {
-    return new JobSettings(count, pollInterval, maxAttempts, firstRetryDelay, maxRetryDelay, leaseDuration, busyRetryDelay);
+    return new JobSettings(count, pollInterval, maxAttempts, firstRetryDelay, maxRetryDelay, leaseDuration, subjectWaitFallback);
   }
 }

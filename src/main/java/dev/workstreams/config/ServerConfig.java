@@ -56,7 +56,7 @@ public record ServerConfig(
             read.millis("JOB_RETRY_DELAY_MS", defaults.firstRetryDelay()),
             read.millis("JOB_MAX_RETRY_DELAY_MS", defaults.maxRetryDelay()),
             read.millis("SUBJECT_LEASE_MS", defaults.leaseDuration()),
-            read.millis("SUBJECT_BUSY_RETRY_MS", defaults.busyRetryDelay())));
+            read.millis("SUBJECT_WAIT_FALLBACK_MS", defaults.subjectWaitFallback())));
   }
 
   /** Setup mode: the App is not registered yet, so no delivery can be verified. */

@@ -1,19 +1,16 @@
 package dev.workstreams.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
 import dev.workstreams.workflow.DeliveryInbox;
 import dev.workstreams.workflow.IncomingDelivery;
-import dev.workstreams.workflow.Subject;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
@@ -34,6 +31,7 @@ public final class WebhookRoute implements Handler {
   private final WebhookSignature signature;
   private final DeliveryInbox inbox;
   private final ObjectMapper json;
+  private final PayloadScan payloadScan;
   private final DeliveryMetrics metrics;
   private final Clock clock;
 
@@ -42,6 +40,7 @@ public final class WebhookRoute implements Handler {
     this.signature = signature;
     this.inbox = inbox;
     this.json = json;
+    this.payloadScan = new PayloadScan(json.getFactory());
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -71,17 +70,12 @@ public final class WebhookRoute implements Handler {
         reject(ctx, 401, "signature", "X-Hub-Signature-256 is missing or does not match the body");
         return;
       }
-      JsonNode payload;
-      try {
-        payload = json.readTree(body);
-      } catch (JsonProcessingException e) {
-        payload = null;
-      }
-      if (payload == null || !payload.isObject()) {
+      Optional<PayloadFields> fields = payloadScan.scan(body);
+      if (fields.isEmpty()) {
         reject(ctx, 400, "json", "the body is not a JSON object");
         return;
       }
-      store(ctx, delivery(deliveryId, event, payload, body));
+      store(ctx, delivery(deliveryId, event, fields.get(), body));
     }
   }
 
@@ -99,17 +93,14 @@ public final class WebhookRoute implements Handler {
     ctx.future(() -> answered);
   }
 
-  private IncomingDelivery delivery(String deliveryId, String event, JsonNode payload, byte[] body) {
-    JsonNode action = payload.path("action");
-    JsonNode installation = payload.path("installation").path("id");
-    JsonNode repository = payload.path("repository").path("full_name");
+  private IncomingDelivery delivery(String deliveryId, String event, PayloadFields fields, byte[] body) {
     return new IncomingDelivery(
         deliveryId,
         event,
-        action.isTextual() ? Optional.of(action.asText()) : Optional.empty(),
-        installation.isIntegralNumber() ? OptionalLong.of(installation.asLong()) : OptionalLong.empty(),
-        repository.isTextual() ? Optional.of(repository.asText()) : Optional.empty(),
-        Subject.of(payload),
+        fields.action(),
+        fields.installationId(),
+        fields.repository(),
+        fields.subject(),
         body,
         clock.instant());
   }

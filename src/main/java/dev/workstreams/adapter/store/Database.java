@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.workstreams.config.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -54,6 +55,21 @@ public final class Database implements AutoCloseable {
 
   public boolean isPostgres() {
     return postgres;
+  }
+
+  /**
+   * Makes what {@code connection} committed survive a crash of this process before it is
+   * acknowledged. PostgreSQL's commit already does (and fsyncs). H2 keeps commits in memory for up
+   * to WRITE_DELAY before a background thread writes them; CHECKPOINT writes them now, to the OS
+   * (not fsynced: a crashed process loses nothing, a power cut may). Only intake needs this: the
+   * job queue's own commits can wait, since a job lost in a crash runs again.
+   */
+  void makeDurable(Connection connection) throws SQLException {
+    if (!postgres) {
+      try (Statement checkpoint = connection.createStatement()) {
+        checkpoint.execute("CHECKPOINT");
+      }
+    }
   }
 
   /** For /readyz: true when a connection can be had and answers within a second. */

@@ -27,6 +27,7 @@ final class DeliveryAttempt {
 
   private final DeliveryRecords records;
   private final SubjectLeases leases;
+  private final JobWakeUps wakeUps;
   private final EventRouter router;
   private final ObjectMapper json;
   private final DeliveryMetrics metrics;
@@ -36,6 +37,7 @@ final class DeliveryAttempt {
   DeliveryAttempt(
       DeliveryRecords records,
       SubjectLeases leases,
+      JobWakeUps wakeUps,
       EventRouter router,
       ObjectMapper json,
       DeliveryMetrics metrics,
@@ -43,6 +45,7 @@ final class DeliveryAttempt {
       Clock clock) {
     this.records = records;
     this.leases = leases;
+    this.wakeUps = wakeUps;
     this.router = router;
     this.json = json;
     this.metrics = metrics;
@@ -66,13 +69,16 @@ final class DeliveryAttempt {
     }
     String subject = delivery.subject().get();
     if (records.hasEarlierWaiting(delivery) || !leases.tryTake(subject, deliveryId)) {
+      // Whoever frees the subject wakes the next delivery waiting for it; sleeping until the
+      // fallback only matters if that wake-up is lost (its instance died).
       log.debug("subject {} is busy; delivery {} waits", subject, deliveryId);
-      return new AttemptOutcome.RunAgainAt(clock.instant().plus(withJitter(settings.busyRetryDelay())));
+      return new AttemptOutcome.RunAgainAt(clock.instant().plus(withJitter(settings.subjectWaitFallback())));
     }
     try {
       return handle(delivery);
     } finally {
       leases.release(subject, deliveryId);
+      records.nextWaiting(subject, deliveryId).ifPresent(wakeUps::wake);
     }
   }
 
@@ -119,8 +125,8 @@ final class DeliveryAttempt {
         payload);
   }
 
-  /** Up to half as much again, so that jobs waiting on one subject do not all wake at once. */
+  /** Up to a fifth more, so that jobs waiting on one subject do not all wake at once. */
   private static Duration withJitter(Duration base) {
-    return base.plusMillis(ThreadLocalRandom.current().nextLong(base.toMillis() / 2 + 1));
+    return base.plusMillis(ThreadLocalRandom.current().nextLong(base.toMillis() / 5 + 1));
   }
 }

@@ -28,8 +28,9 @@ final class DeliveryBatchInsert {
   private static final String EXISTING =
       "SELECT delivery_id FROM deliveries WHERE delivery_id = ANY (?)";
   private static final String INSERT_DELIVERY =
-      "INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, payload, received_at, state)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '" + STATE_PENDING + "')";
+      "INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, received_at, state)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, '" + STATE_PENDING + "')";
+  private static final String INSERT_PAYLOAD = "INSERT INTO delivery_payloads (delivery_id, payload) VALUES (?, ?)";
   private static final String INSERT_JOB =
       "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority)"
           + " VALUES (?, ?, NULL, ?, ?, 1, 0)";
@@ -61,10 +62,14 @@ final class DeliveryBatchInsert {
       return;
     }
     try (PreparedStatement deliveries = connection.prepareStatement(INSERT_DELIVERY);
+        PreparedStatement payloads = connection.prepareStatement(INSERT_PAYLOAD);
         PreparedStatement jobs = connection.prepareStatement(INSERT_JOB)) {
       for (IncomingDelivery delivery : fresh) {
         bindDelivery(deliveries, delivery);
         deliveries.addBatch();
+        payloads.setString(1, delivery.deliveryId());
+        payloads.setBytes(2, delivery.body());
+        payloads.addBatch();
         jobs.setString(1, DeliveryJobs.TASK_NAME);
         jobs.setString(2, delivery.deliveryId());
         jdbc.setInstant(jobs, 3, delivery.receivedAt());
@@ -72,6 +77,7 @@ final class DeliveryBatchInsert {
         jobs.addBatch();
       }
       deliveries.executeBatch();
+      payloads.executeBatch();
       jobs.executeBatch();
     }
   }
@@ -87,8 +93,7 @@ final class DeliveryBatchInsert {
     }
     insert.setString(5, delivery.repository().orElse(null));
     insert.setString(6, delivery.subject().orElse(null));
-    insert.setBytes(7, delivery.body());
-    insert.setTimestamp(8, Timestamp.from(delivery.receivedAt()));
+    insert.setTimestamp(7, Timestamp.from(delivery.receivedAt()));
   }
 
   static List<IncomingDelivery> without(List<IncomingDelivery> batch, Set<String> ids) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -32,23 +34,30 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
   /** Past this many waiting deliveries the database is not keeping up: refuse rather than pile up memory. */
   private static final int MAX_WAITING = 20_000;
   private static final String SQL_UNIQUE_VIOLATION = "23505";
+  private static final int WRITERS = Integer.getInteger("ws.writers", 1);
 
+  private final Database database;
   private final DataSource dataSource;
   private final DeliveryBatchInsert insert;
   private final DeliveryMetrics metrics;
   private final Runnable afterCommit;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
-  private final Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
+  private final ExecutorService acknowledger;
   private volatile boolean running = true;
 
-  public DeliveryBatchWriter(
-      DataSource dataSource, JdbcCustomization jdbc, DeliveryMetrics metrics, Runnable afterCommit) {
-    this.dataSource = dataSource;
+  public DeliveryBatchWriter(Database database, JdbcCustomization jdbc, DeliveryMetrics metrics, Runnable afterCommit) {
+    this.database = database;
+    this.dataSource = database.dataSource();
     this.insert = new DeliveryBatchInsert(jdbc);
     this.metrics = metrics;
     this.afterCommit = afterCommit;
-    this.thread = new Thread(this::run, "delivery-writer");
-    this.thread.start();
+    this.acknowledger = Executors.newFixedThreadPool(WRITERS, r -> new Thread(r, "delivery-ack"));
+    for (int i = 0; i < WRITERS; i++) {
+      Thread thread = new Thread(this::run, "delivery-writer-" + i);
+      thread.start();
+      threads.add(thread);
+    }
   }
 
   @Override
@@ -68,11 +77,14 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
   public void close() {
     running = false;
     try {
-      thread.join(30_000);
+      for (Thread thread : threads) {
+        thread.join(30_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     failAll(drain(), new StoreUnavailableException("shutting down"));
+    acknowledger.shutdown();
   }
 
   private void run() {
@@ -112,8 +124,11 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
     }
     try {
       Set<String> duplicates = storeAll(candidates);
-      first.forEach((id, pending) -> pending.receipt().complete(duplicates.contains(id) ? Receipt.DUPLICATE : Receipt.STORED));
-      repeats.forEach(pending -> pending.receipt().complete(Receipt.DUPLICATE));
+      // The answers are written by whoever completes the futures: not this thread, which has the next batch to store.
+      acknowledger.execute(() -> {
+        first.forEach((id, pending) -> pending.receipt().complete(duplicates.contains(id) ? Receipt.DUPLICATE : Receipt.STORED));
+        repeats.forEach(pending -> pending.receipt().complete(Receipt.DUPLICATE));
+      });
       metrics.stored(candidates.size() - duplicates.size());
       metrics.duplicates(duplicates.size() + repeats.size());
       afterCommit.run();
@@ -155,6 +170,7 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
         Set<String> existing = insert.existing(connection, candidates);
         insert.insert(connection, DeliveryBatchInsert.without(candidates, existing));
         connection.commit();
+        database.makeDurable(connection);
         return existing;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

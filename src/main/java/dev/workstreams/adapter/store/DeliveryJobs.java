@@ -3,6 +3,7 @@ package dev.workstreams.adapter.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -31,11 +32,13 @@ public final class DeliveryJobs implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryJobs.class);
 
   private final Scheduler scheduler;
-  private final ScheduledExecutorService leaseKeeper;
+  private final ScheduledExecutorService timer;
+  private final JobWakeUps wakeUps;
 
-  private DeliveryJobs(Scheduler scheduler, ScheduledExecutorService leaseKeeper) {
+  private DeliveryJobs(Scheduler scheduler, ScheduledExecutorService timer, JobWakeUps wakeUps) {
     this.scheduler = scheduler;
-    this.leaseKeeper = leaseKeeper;
+    this.timer = timer;
+    this.wakeUps = wakeUps;
   }
 
   /** Starts handling on this instance with {@code settings.workers()} threads (at least one). */
@@ -47,9 +50,17 @@ public final class DeliveryJobs implements AutoCloseable {
       JobSettings settings,
       Clock clock,
       String instanceName) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "delivery-jobs-timer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    SchedulerHolder holder = new SchedulerHolder();
+    JobWakeUps wakeUps = new JobWakeUps(
+        database.dataSource(), new AutodetectJdbcCustomization(database.dataSource()), clock, timer, holder::poll);
     SubjectLeases leases = new SubjectLeases(database.dataSource(), clock, instanceName, settings.leaseDuration());
     DeliveryAttempt attempt = new DeliveryAttempt(
-        new DeliveryRecords(database.dataSource()), leases, router, json, metrics, settings, clock);
+        new DeliveryRecords(database.dataSource()), leases, wakeUps, router, json, metrics, settings, clock);
     Scheduler scheduler = Scheduler.create(database.dataSource(), task(attempt, settings))
         .threads(Math.max(1, settings.workers()))
         .pollingInterval(settings.pollInterval())
@@ -57,28 +68,24 @@ public final class DeliveryJobs implements AutoCloseable {
         .schedulerName(new SchedulerName.Fixed(instanceName))
         .shutdownMaxWait(Duration.ofSeconds(30))
         .build();
+    holder.scheduler = scheduler;
     scheduler.start();
-    ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "subject-lease-keeper");
-      thread.setDaemon(true);
-      return thread;
-    });
     long renewEvery = Math.max(settings.leaseDuration().toMillis() / 3, 10);
-    leaseKeeper.scheduleWithFixedDelay(() -> renew(leases), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(() -> renew(leases), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     log.info("handling deliveries with {} workers as {}", Math.max(1, settings.workers()), instanceName);
-    return new DeliveryJobs(scheduler, leaseKeeper);
+    return new DeliveryJobs(scheduler, timer, wakeUps);
   }
 
-  /** Look for due jobs now instead of at the next poll: called after deliveries are committed. */
+  /** Look for due jobs shortly instead of at the next poll: called after deliveries are committed. */
   public void wake() {
-    scheduler.triggerCheckForDueExecutions();
+    wakeUps.poll();
   }
 
   /** Stops picking jobs and waits for the running ones (their deliveries stay pending otherwise). */
   @Override
   public void close() {
     scheduler.stop();
-    leaseKeeper.shutdownNow();
+    timer.shutdownNow();
   }
 
   private static CustomTask<Void> task(DeliveryAttempt attempt, JobSettings settings) {
@@ -101,6 +108,18 @@ public final class DeliveryJobs implements AutoCloseable {
       return (complete, operations) -> operations.reschedule(complete, again.at());
     }
     return new CompletionHandler.OnCompleteRemove<>();
+  }
+
+  /** The scheduler is built after the wake-ups that its task needs; they reach it through this. */
+  private static final class SchedulerHolder {
+    private volatile Scheduler scheduler;
+
+    void poll() {
+      Scheduler current = scheduler;
+      if (current != null) {
+        current.triggerCheckForDueExecutions();
+      }
+    }
   }
 
   private static void renew(SubjectLeases leases) {

@@ -13,14 +13,19 @@ import javax.sql.DataSource;
 /** Reads stored deliveries and records what became of them: handled, failed once more, parked. */
 final class DeliveryRecords {
   private static final String FIND =
-      "SELECT seq, delivery_id, event, action, installation_id, repository, subject, payload, received_at, state, failures"
-          + " FROM deliveries WHERE delivery_id = ?";
+      "SELECT d.seq, d.delivery_id, d.event, d.action, d.installation_id, d.repository, d.subject, p.payload,"
+          + " d.received_at, d.state, d.failures"
+          + " FROM deliveries d JOIN delivery_payloads p ON p.delivery_id = d.delivery_id WHERE d.delivery_id = ?";
   // An earlier delivery of the same subject that has a job and was never tried yet: it goes first,
   // so that one issue's events are handled in the order GitHub sent them. Once it has failed, later
   // ones may overtake it instead of waiting out its back-off.
   private static final String EARLIER_WAITING =
       "SELECT 1 FROM deliveries d JOIN scheduled_tasks t ON t.task_name = ? AND t.task_instance = d.delivery_id"
-          + " WHERE d.subject = ? AND d.state = 'pending' AND d.seq < ? AND d.failures = 0";
+          + " WHERE d.subject = ? AND d.state = 'pending' AND d.seq < ? AND d.failures = 0 FETCH FIRST 1 ROWS ONLY";
+  // The delivery a finished handler hands its subject to: the earliest one still waiting for it.
+  private static final String NEXT_WAITING =
+      "SELECT delivery_id FROM deliveries WHERE subject = ? AND state = 'pending' AND failures = 0 AND delivery_id <> ?"
+          + " ORDER BY seq FETCH FIRST 1 ROWS ONLY";
   private static final String FINISH =
       "UPDATE deliveries SET state = ?, finished_at = ? WHERE delivery_id = ?";
   private static final String FAIL =
@@ -65,9 +70,19 @@ final class DeliveryRecords {
       select.setString(1, DeliveryJobs.TASK_NAME);
       select.setString(2, delivery.subject().orElseThrow());
       select.setLong(3, delivery.seq());
-      select.setMaxRows(1);
       try (ResultSet rows = select.executeQuery()) {
         return rows.next();
+      }
+    }
+  }
+
+  Optional<String> nextWaiting(String subject, String finishedDeliveryId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(NEXT_WAITING)) {
+      select.setString(1, subject);
+      select.setString(2, finishedDeliveryId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
       }
     }
   }
