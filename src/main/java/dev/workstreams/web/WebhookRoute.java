@@ -48,6 +48,13 @@ public final class WebhookRoute implements Handler {
   @Override
   public void handle(@NotNull Context ctx) throws IOException {
     metrics.received();
+    String deliveryId = ctx.header("X-GitHub-Delivery");
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("delivery", isPlainHeader(deliveryId) ? deliveryId : "-")) {
+      check(ctx, deliveryId);
+    }
+  }
+
+  private void check(Context ctx, String deliveryId) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BODY_BYTES) {
       tooLarge(ctx);
@@ -60,23 +67,20 @@ public final class WebhookRoute implements Handler {
     }
     byte[] body = read.get();
     String event = ctx.header("X-GitHub-Event");
-    String deliveryId = ctx.header("X-GitHub-Delivery");
     if (!isPlainHeader(event) || !isPlainHeader(deliveryId)) {
       reject(ctx, 400, "headers", "X-GitHub-Event and X-GitHub-Delivery are required (1 to 100 visible characters)");
       return;
     }
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("delivery", deliveryId)) {
-      if (!signature.matches(body, ctx.header("X-Hub-Signature-256"))) {
-        reject(ctx, 401, "signature", "X-Hub-Signature-256 is missing or does not match the body");
-        return;
-      }
-      Optional<PayloadFields> fields = payloadScan.scan(body);
-      if (fields.isEmpty()) {
-        reject(ctx, 400, "json", "the body is not a JSON object");
-        return;
-      }
-      store(ctx, delivery(deliveryId, event, fields.get(), body));
+    if (!signature.matches(body, ctx.header("X-Hub-Signature-256"))) {
+      reject(ctx, 401, "signature", "X-Hub-Signature-256 is missing or does not match the body");
+      return;
     }
+    Optional<PayloadFields> fields = payloadScan.scan(body);
+    if (fields.isEmpty()) {
+      reject(ctx, 400, "json", "the body is not a JSON object");
+      return;
+    }
+    store(ctx, delivery(deliveryId, event, fields.get(), body));
   }
 
   private void store(Context ctx, IncomingDelivery delivery) {
