@@ -35,7 +35,10 @@ public final class Main implements Callable<Integer> {
     return serve();
   }
 
-  @Command(name = "serve", description = "Start the webhook server (also what no subcommand does).")
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = "Start the webhook server (also what no subcommand does).")
   int serve() throws InterruptedException {
     ServerConfig config;
     try {
