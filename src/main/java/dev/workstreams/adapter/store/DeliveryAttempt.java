@@ -84,8 +84,9 @@ final class DeliveryAttempt {
 
   private AttemptOutcome handle(StoredDelivery delivery) throws SQLException {
     Instant start = clock.instant();
+    byte[] payload = records.payload(delivery.deliveryId());
     try {
-      router.route(contextOf(delivery));
+      router.route(contextOf(delivery, payload));
     } catch (Exception e) {
       metrics.attemptTook(Duration.between(start, clock.instant()));
       return failed(delivery, e);
@@ -114,8 +115,8 @@ final class DeliveryAttempt {
     return new AttemptOutcome.RunAgainAt(clock.instant().plus(delay));
   }
 
-  private EventContext contextOf(StoredDelivery delivery) throws IOException {
-    JsonNode payload = json.readTree(delivery.payload());
+  private EventContext contextOf(StoredDelivery delivery, byte[] body) throws IOException {
+    JsonNode payload = json.readTree(body);
     return new EventContext(
         delivery.deliveryId(),
         delivery.event(),

@@ -13,9 +13,9 @@ import javax.sql.DataSource;
 /** Reads stored deliveries and records what became of them: handled, failed once more, parked. */
 final class DeliveryRecords {
   private static final String FIND =
-      "SELECT d.seq, d.delivery_id, d.event, d.action, d.installation_id, d.repository, d.subject, p.payload,"
-          + " d.received_at, d.state, d.failures"
-          + " FROM deliveries d JOIN delivery_payloads p ON p.delivery_id = d.delivery_id WHERE d.delivery_id = ?";
+      "SELECT seq, delivery_id, event, action, installation_id, repository, subject, received_at, state, failures"
+          + " FROM deliveries WHERE delivery_id = ?";
+  private static final String PAYLOAD = "SELECT payload FROM delivery_payloads WHERE delivery_id = ?";
   // An earlier delivery of the same subject that has a job and was never tried yet: it goes first,
   // so that one issue's events are handled in the order GitHub sent them. Once it has failed, later
   // ones may overtake it instead of waiting out its back-off.
@@ -56,10 +56,23 @@ final class DeliveryRecords {
             installationId,
             Optional.ofNullable(row.getString("repository")),
             Optional.ofNullable(row.getString("subject")),
-            row.getBytes("payload"),
             row.getTimestamp("received_at").toInstant(),
             row.getString("state"),
             row.getInt("failures")));
+      }
+    }
+  }
+
+  /** The raw body; read only when the delivery is about to be handled, not for every look at its state. */
+  byte[] payload(String deliveryId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(PAYLOAD)) {
+      select.setString(1, deliveryId);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          throw new SQLException("delivery " + deliveryId + " has no stored payload");
+        }
+        return row.getBytes(1);
       }
     }
   }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** A delivery as read back for handling. */
+/** A delivery's state as read back for handling; its payload is read separately, when needed. */
 record StoredDelivery(
     long seq,
     String deliveryId,
@@ -13,7 +13,6 @@ record StoredDelivery(
     OptionalLong installationId,
     Optional<String> repository,
     Optional<String> subject,
-    byte[] payload,
     Instant receivedAt,
     String state,
     int failures) {
