@@ -67,8 +67,9 @@ public final class WorkstreamsServer implements AutoCloseable {
     DeliveryBatchWriter writer = new DeliveryBatchWriter(
         database,
         new AutodetectJdbcCustomization(database.dataSource()),
+        config.jobs().subjectWaitFallback(),
         metrics,
-        () -> jobs.ifPresent(DeliveryJobs::wake));
+        deferredSubjects -> jobs.ifPresent(j -> j.afterIntake(deferredSubjects)));
     Optional<WebhookRoute> webhook = config.webhookSecret().filter(s -> config.isConfigured())
         .map(secret -> new WebhookRoute(new WebhookSignature(secret), writer, json, metrics, clock));
     if (webhook.isEmpty()) {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -72,13 +73,14 @@ final class DeliveryAttempt {
       // Whoever frees the subject wakes the next delivery waiting for it; sleeping until the
       // fallback only matters if that wake-up is lost (its instance died).
       log.debug("subject {} is busy; delivery {} waits", subject, deliveryId);
+      wakeUps.checkLater(List.of(subject));
       return new AttemptOutcome.RunAgainAt(clock.instant().plus(withJitter(settings.subjectWaitFallback())));
     }
     try {
       return handle(delivery);
     } finally {
       leases.release(subject, deliveryId);
-      records.nextWaiting(subject, deliveryId).ifPresent(wakeUps::wake);
+      wakeUps.handOver(subject, deliveryId);
     }
   }
 

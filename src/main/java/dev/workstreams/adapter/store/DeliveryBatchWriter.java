@@ -6,6 +6,7 @@ import dev.workstreams.workflow.DeliveryInbox;
 import dev.workstreams.workflow.IncomingDelivery;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +42,25 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
   private final DataSource dataSource;
   private final DeliveryBatchInsert insert;
   private final DeliveryMetrics metrics;
-  private final Runnable afterCommit;
+  private final Consumer<Set<String>> afterCommit;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
   private final List<Thread> threads = new ArrayList<>();
   private final ExecutorService acknowledger;
   private volatile boolean running = true;
 
-  public DeliveryBatchWriter(Database database, JdbcCustomization jdbc, DeliveryMetrics metrics, Runnable afterCommit) {
+  /**
+   * @param afterCommit told, after each commit, the subjects whose new deliveries were stored
+   *     asleep behind an earlier one (see {@link DeliveryBatchInsert#insert})
+   */
+  public DeliveryBatchWriter(
+      Database database,
+      JdbcCustomization jdbc,
+      Duration subjectWaitFallback,
+      DeliveryMetrics metrics,
+      Consumer<Set<String>> afterCommit) {
     this.database = database;
     this.dataSource = database.dataSource();
-    this.insert = new DeliveryBatchInsert(jdbc);
+    this.insert = new DeliveryBatchInsert(jdbc, subjectWaitFallback);
     this.metrics = metrics;
     this.afterCommit = afterCommit;
     this.acknowledger = Executors.newFixedThreadPool(WRITERS, r -> new Thread(r, "delivery-ack"));
@@ -123,7 +134,8 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
       }
     }
     try {
-      Set<String> duplicates = storeAll(candidates);
+      Stored stored = storeAll(candidates);
+      Set<String> duplicates = stored.duplicates();
       // The answers are written by whoever completes the futures: not this thread, which has the next batch to store.
       acknowledger.execute(() -> {
         first.forEach((id, pending) -> pending.receipt().complete(duplicates.contains(id) ? Receipt.DUPLICATE : Receipt.STORED));
@@ -131,15 +143,15 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
       });
       metrics.stored(candidates.size() - duplicates.size());
       metrics.duplicates(duplicates.size() + repeats.size());
-      afterCommit.run();
+      afterCommit.accept(stored.deferredSubjects());
     } catch (SQLException | RuntimeException e) {
       log.error("could not store {} deliveries (first {}): {}", batch.size(), batch.get(0).delivery().deliveryId(), e.toString());
       failAll(batch, new StoreUnavailableException("delivery store failed: " + e.getMessage()));
     }
   }
 
-  /** Writes the batch in one transaction; returns the ids that were stored already. */
-  private Set<String> storeAll(List<IncomingDelivery> candidates) throws SQLException {
+  /** Writes the batch in one transaction. */
+  private Stored storeAll(List<IncomingDelivery> candidates) throws SQLException {
     try {
       return storeInOneTransaction(candidates);
     } catch (SQLException e) {
@@ -149,9 +161,12 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
       // Another instance stored one of these ids between our check and our insert (a redelivery
       // that reached two instances at once). Store one by one so that the others still go in.
       Set<String> duplicates = new HashSet<>();
+      Set<String> deferred = new HashSet<>();
       for (IncomingDelivery delivery : candidates) {
         try {
-          duplicates.addAll(storeInOneTransaction(List.of(delivery)));
+          Stored one = storeInOneTransaction(List.of(delivery));
+          duplicates.addAll(one.duplicates());
+          deferred.addAll(one.deferredSubjects());
         } catch (SQLException single) {
           if (!SQL_UNIQUE_VIOLATION.equals(single.getSQLState())) {
             throw single;
@@ -159,19 +174,19 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
           duplicates.add(delivery.deliveryId());
         }
       }
-      return duplicates;
+      return new Stored(duplicates, deferred);
     }
   }
 
-  private Set<String> storeInOneTransaction(List<IncomingDelivery> candidates) throws SQLException {
+  private Stored storeInOneTransaction(List<IncomingDelivery> candidates) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         Set<String> existing = insert.existing(connection, candidates);
-        insert.insert(connection, DeliveryBatchInsert.without(candidates, existing));
+        Set<String> deferred = insert.insert(connection, DeliveryBatchInsert.without(candidates, existing));
         connection.commit();
         database.makeDurable(connection);
-        return existing;
+        return new Stored(existing, deferred);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -190,6 +205,9 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
   private static void failAll(List<Pending> batch, RuntimeException cause) {
     batch.forEach(pending -> pending.receipt().completeExceptionally(cause));
   }
+
+  /** What a commit did: which ids were stored already, which subjects got sleeping deliveries. */
+  private record Stored(Set<String> duplicates, Set<String> deferredSubjects) {}
 
   private record Pending(IncomingDelivery delivery, CompletableFuture<Receipt> receipt) {}
 }

@@ -14,6 +14,7 @@ import dev.workstreams.workflow.EventRouter;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +57,12 @@ public final class DeliveryJobs implements AutoCloseable {
       return thread;
     });
     SchedulerHolder holder = new SchedulerHolder();
-    JobWakeUps wakeUps = new JobWakeUps(
-        database.dataSource(), new AutodetectJdbcCustomization(database.dataSource()), clock, timer, holder::poll);
     SubjectLeases leases = new SubjectLeases(database.dataSource(), clock, instanceName, settings.leaseDuration());
-    DeliveryAttempt attempt = new DeliveryAttempt(
-        new DeliveryRecords(database.dataSource()), leases, wakeUps, router, json, metrics, settings, clock);
+    DeliveryRecords records = new DeliveryRecords(database.dataSource());
+    JobWakeUps wakeUps = new JobWakeUps(database.dataSource(), new AutodetectJdbcCustomization(database.dataSource()),
+        records, leases, clock, timer, holder::poll);
+    DeliveryAttempt attempt =
+        new DeliveryAttempt(records, leases, wakeUps, router, json, metrics, settings, clock);
     Scheduler scheduler = Scheduler.create(database.dataSource(), task(attempt, settings))
         .threads(Math.max(1, settings.workers()))
         .pollingInterval(settings.pollInterval())
@@ -76,9 +78,15 @@ public final class DeliveryJobs implements AutoCloseable {
     return new DeliveryJobs(scheduler, timer, wakeUps);
   }
 
-  /** Look for due jobs shortly instead of at the next poll: called after deliveries are committed. */
-  public void wake() {
+  /**
+   * Called after deliveries are committed: look for due jobs shortly instead of at the next poll,
+   * and make sure the subjects whose new deliveries were stored asleep have someone to wake them.
+   */
+  public void afterIntake(Set<String> deferredSubjects) {
     wakeUps.poll();
+    if (!deferredSubjects.isEmpty()) {
+      wakeUps.checkLater(deferredSubjects);
+    }
   }
 
   /** Stops picking jobs and waits for the running ones (their deliveries stay pending otherwise). */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings jobs forward instead of letting them poll. A job waiting for its subject sleeps long; the
- * handler that frees the subject makes the next waiting job due now. If that job is being picked
- * at that very moment (it is about to put itself to sleep), the wake-up is tried again a few times
- * shortly after, so that a race costs milliseconds, not the fallback sleep.
+ * Brings jobs forward instead of letting them poll. A delivery waiting for its subject sleeps
+ * until a fallback time; the handler that frees the subject hands it over by making the next
+ * waiting delivery's job due now. Where a hand-over can be missed (the subject was freed between
+ * a job deciding to wait and that decision being written), a later check of the subject wakes
+ * the next delivery if nobody holds the subject, so a race costs a fraction of a second, not the
+ * fallback.
  */
 final class JobWakeUps {
   private static final Logger log = LoggerFactory.getLogger(JobWakeUps.class);
@@ -25,23 +28,31 @@ final class JobWakeUps {
           + " WHERE task_name = ? AND task_instance = ? AND picked = ? AND execution_time > ?"
           // never cut short the back-off of a delivery that failed
           + " AND EXISTS (SELECT 1 FROM deliveries d WHERE d.delivery_id = ? AND d.state = 'pending' AND d.failures = 0)";
-  private static final String IS_PICKED =
-      "SELECT 1 FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = ?";
-  private static final int RETRIES = 10;
-  private static final long RETRY_MILLIS = 50;
+  private static final long[] CHECK_AFTER_MILLIS = {100, 1_000};
   /** Intake commits many small batches a second; one poll of the job table serves all of them. */
   private static final long POLL_COALESCE_MILLIS = 20;
 
   private final DataSource dataSource;
   private final JdbcCustomization jdbc;
+  private final DeliveryRecords records;
+  private final SubjectLeases leases;
   private final Clock clock;
   private final ScheduledExecutorService timer;
   private final Runnable pollNow;
   private final AtomicBoolean pollScheduled = new AtomicBoolean();
 
-  JobWakeUps(DataSource dataSource, JdbcCustomization jdbc, Clock clock, ScheduledExecutorService timer, Runnable pollNow) {
+  JobWakeUps(
+      DataSource dataSource,
+      JdbcCustomization jdbc,
+      DeliveryRecords records,
+      SubjectLeases leases,
+      Clock clock,
+      ScheduledExecutorService timer,
+      Runnable pollNow) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
+    this.records = records;
+    this.leases = leases;
     this.clock = clock;
     this.timer = timer;
     this.pollNow = pollNow;
@@ -57,25 +68,34 @@ final class JobWakeUps {
     }
   }
 
-  /** Makes the job of {@code deliveryId} due now, retrying while it is picked. */
-  void wake(String deliveryId) {
-    tryWake(deliveryId, RETRIES);
-  }
-
-  private void tryWake(String deliveryId, int retriesLeft) {
+  /** The handler of {@code finishedDeliveryId} is done with {@code subject}: the next waiting delivery may run. */
+  void handOver(String subject, String finishedDeliveryId) {
     try {
-      if (makeDue(deliveryId)) {
-        poll();
-      } else if (retriesLeft > 0 && isPicked(deliveryId)) {
-        timer.schedule(() -> tryWake(deliveryId, retriesLeft - 1), RETRY_MILLIS, TimeUnit.MILLISECONDS);
-      }
+      records.nextWaiting(subject, finishedDeliveryId).ifPresent(this::makeDueAndPoll);
     } catch (SQLException | RuntimeException e) {
-      // The job still runs at its fallback time; only latency is lost.
-      log.warn("could not wake the job of delivery {}: {}", deliveryId, e.toString());
+      // The next delivery still runs at its fallback time; only latency is lost.
+      log.warn("could not hand subject {} over: {}", subject, e.toString());
     }
   }
 
-  private boolean makeDue(String deliveryId) throws SQLException {
+  /** Deliveries of these subjects were put to sleep; check shortly that someone will wake them. */
+  void checkLater(Collection<String> subjects) {
+    for (long delay : CHECK_AFTER_MILLIS) {
+      timer.schedule(() -> subjects.forEach(this::wakeIfFree), delay, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void wakeIfFree(String subject) {
+    try {
+      if (!leases.isHeld(subject)) {
+        records.nextWaiting(subject, "").ifPresent(this::makeDueAndPoll);
+      }
+    } catch (SQLException | RuntimeException e) {
+      log.warn("could not check subject {}: {}", subject, e.toString());
+    }
+  }
+
+  private void makeDueAndPoll(String deliveryId) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(MAKE_DUE)) {
       jdbc.setInstant(update, 1, clock.instant());
@@ -84,17 +104,11 @@ final class JobWakeUps {
       update.setBoolean(4, false);
       jdbc.setInstant(update, 5, clock.instant());
       update.setString(6, deliveryId);
-      return update.executeUpdate() == 1;
-    }
-  }
-
-  private boolean isPicked(String deliveryId) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(IS_PICKED)) {
-      select.setString(1, DeliveryJobs.TASK_NAME);
-      select.setString(2, deliveryId);
-      select.setBoolean(3, true);
-      return select.executeQuery().next();
+      if (update.executeUpdate() == 1) {
+        poll();
+      }
+    } catch (SQLException e) {
+      log.warn("could not wake the job of delivery {}: {}", deliveryId, e.toString());
     }
   }
 }

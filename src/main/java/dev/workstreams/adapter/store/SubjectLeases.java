@@ -2,6 +2,7 @@ package dev.workstreams.adapter.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,6 +22,7 @@ final class SubjectLeases {
   private static final String TAKE_FREE =
       "INSERT INTO subject_leases (subject, owner, holder, expires_at) VALUES (?, ?, ?, ?)";
   private static final String RELEASE = "DELETE FROM subject_leases WHERE subject = ? AND holder = ?";
+  private static final String HELD = "SELECT 1 FROM subject_leases WHERE subject = ? AND expires_at >= ?";
   private static final String RENEW = "UPDATE subject_leases SET expires_at = ? WHERE owner = ?";
 
   private final DataSource dataSource;
@@ -74,6 +76,17 @@ final class SubjectLeases {
       delete.setString(1, subject);
       delete.setString(2, deliveryId);
       delete.executeUpdate();
+    }
+  }
+
+  boolean isHeld(String subject) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(HELD)) {
+      select.setString(1, subject);
+      select.setTimestamp(2, Timestamp.from(clock.instant()));
+      try (ResultSet row = select.executeQuery()) {
+        return row.next();
+      }
     }
   }
 
