@@ -38,8 +38,8 @@ final class DeliveryBatchInsert {
           + " VALUES (?, ?, NULL, ?, ?, 1, 0)";
 
   // Subjects with a delivery already waiting: a new one for them queues behind it (see insert).
-  private static final String WAITING_SUBJECTS =
-      "SELECT DISTINCT subject FROM deliveries WHERE subject = ANY (?) AND state = 'pending' AND failures = 0";
+  private static final String SUBJECT_WAITING =
+      "SELECT 1 FROM deliveries WHERE subject = ? AND state = 'pending' AND failures = 0 FETCH FIRST 1 ROWS ONLY";
 
   private final JdbcCustomization jdbc;
   private final Duration subjectWaitFallback;
@@ -105,16 +105,20 @@ final class DeliveryBatchInsert {
   }
 
   private static Set<String> waitingSubjects(Connection connection, List<IncomingDelivery> fresh) throws SQLException {
-    Object[] subjects = fresh.stream().flatMap(d -> d.subject().stream()).distinct().toArray();
+    // One indexed probe per subject: a batch holds few distinct ones, and a subject with a long
+    // backlog must not cost a scan of that backlog.
     Set<String> found = new HashSet<>();
-    if (subjects.length == 0) {
+    List<String> subjects = fresh.stream().flatMap(d -> d.subject().stream()).distinct().toList();
+    if (subjects.isEmpty()) {
       return found;
     }
-    try (PreparedStatement select = connection.prepareStatement(WAITING_SUBJECTS)) {
-      select.setArray(1, connection.createArrayOf("VARCHAR", subjects));
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          found.add(rows.getString(1));
+    try (PreparedStatement select = connection.prepareStatement(SUBJECT_WAITING)) {
+      for (String subject : subjects) {
+        select.setString(1, subject);
+        try (ResultSet row = select.executeQuery()) {
+          if (row.next()) {
+            found.add(subject);
+          }
         }
       }
     }

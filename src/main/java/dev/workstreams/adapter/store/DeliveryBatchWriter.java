@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores deliveries in batches: one writer thread takes every delivery that arrived while the
+ * Stores deliveries in batches: a writer thread takes every delivery that arrived while the
  * previous commit was running, writes them and their jobs in one transaction, commits, and only
  * then completes the futures the webhook requests wait on. One commit per batch instead of one
  * per request is what lets intake keep up with a burst while every 202 still follows a commit.
@@ -36,7 +36,8 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
   /** Past this many waiting deliveries the database is not keeping up: refuse rather than pile up memory. */
   private static final int MAX_WAITING = 20_000;
   private static final String SQL_UNIQUE_VIOLATION = "23505";
-  private static final int WRITERS = Integer.getInteger("ws.writers", 1);
+  /** Two: one batch is inserted while the other commits (H2 and PostgreSQL both let them overlap). */
+  private static final int WRITERS = 2;
 
   private final Database database;
   private final DataSource dataSource;

@@ -6,6 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +31,7 @@ final class JobWakeUps {
           + " WHERE task_name = ? AND task_instance = ? AND picked = ? AND execution_time > ?"
           // never cut short the back-off of a delivery that failed
           + " AND EXISTS (SELECT 1 FROM deliveries d WHERE d.delivery_id = ? AND d.state = 'pending' AND d.failures = 0)";
-  private static final long[] CHECK_AFTER_MILLIS = {100, 1_000};
+  private static final long[] CHECK_AFTER_MILLIS = {200, 1_000};
   /** Intake commits many small batches a second; one poll of the job table serves all of them. */
   private static final long POLL_COALESCE_MILLIS = 20;
 
@@ -40,6 +43,9 @@ final class JobWakeUps {
   private final ScheduledExecutorService timer;
   private final Runnable pollNow;
   private final AtomicBoolean pollScheduled = new AtomicBoolean();
+  // One check per subject and delay waits at a time, however many batches asked for it.
+  private final List<Set<String>> checksWaiting =
+      List.of(ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
 
   JobWakeUps(
       DataSource dataSource,
@@ -80,8 +86,16 @@ final class JobWakeUps {
 
   /** Deliveries of these subjects were put to sleep; check shortly that someone will wake them. */
   void checkLater(Collection<String> subjects) {
-    for (long delay : CHECK_AFTER_MILLIS) {
-      timer.schedule(() -> subjects.forEach(this::wakeIfFree), delay, TimeUnit.MILLISECONDS);
+    for (int i = 0; i < CHECK_AFTER_MILLIS.length; i++) {
+      Set<String> waiting = checksWaiting.get(i);
+      for (String subject : subjects) {
+        if (waiting.add(subject)) {
+          timer.schedule(() -> {
+            waiting.remove(subject);
+            wakeIfFree(subject);
+          }, CHECK_AFTER_MILLIS[i], TimeUnit.MILLISECONDS);
+        }
+      }
     }
   }
 
