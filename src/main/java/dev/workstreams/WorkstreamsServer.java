@@ -1,0 +1,132 @@
+package dev.workstreams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import dev.workstreams.adapter.metrics.DeliveryMetrics;
+import dev.workstreams.adapter.store.Database;
+import dev.workstreams.adapter.store.DeliveryBatchWriter;
+import dev.workstreams.adapter.store.DeliveryJobs;
+import dev.workstreams.config.ServerConfig;
+import dev.workstreams.web.WebServer;
+import dev.workstreams.web.WebhookRoute;
+import dev.workstreams.web.WebhookSignature;
+import dev.workstreams.workflow.EventRouter;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server, wired from a configuration and the application's event handlers: database,
+ * delivery intake, job queue, HTTP. Main builds one for the process; tests build several, on
+ * port 0, around handlers of their own.
+ */
+public final class WorkstreamsServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WorkstreamsServer.class);
+
+  private final Database database;
+  private final DeliveryBatchWriter writer;
+  private final Optional<DeliveryJobs> jobs;
+  private final WebServer web;
+  private final JvmGcMetrics gcMetrics;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean closed;
+
+  private WorkstreamsServer(
+      Database database, DeliveryBatchWriter writer, Optional<DeliveryJobs> jobs, WebServer web, JvmGcMetrics gcMetrics) {
+    this.database = database;
+    this.writer = writer;
+    this.jobs = jobs;
+    this.web = web;
+    this.gcMetrics = gcMetrics;
+  }
+
+  public static WorkstreamsServer start(ServerConfig config, EventRouter router) {
+    Clock clock = Clock.systemUTC();
+    ObjectMapper json = new ObjectMapper();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
+    DeliveryMetrics metrics = new DeliveryMetrics(registry);
+
+    Database database = Database.open(config.database(), config.jobs().workers() + 4);
+    Optional<DeliveryJobs> jobs = config.jobs().workers() == 0
+        ? Optional.empty()
+        : Optional.of(DeliveryJobs.start(database, router, json, metrics, config.jobs(), clock, instanceName()));
+    DeliveryBatchWriter writer = new DeliveryBatchWriter(
+        database,
+        new AutodetectJdbcCustomization(database.dataSource()),
+        config.jobs().subjectWaitFallback(),
+        metrics,
+        deferredSubjects -> jobs.ifPresent(j -> j.afterIntake(deferredSubjects)));
+    Optional<WebhookRoute> webhook = config.webhookSecret().filter(s -> config.isConfigured())
+        .map(secret -> new WebhookRoute(new WebhookSignature(secret), writer, json, metrics, clock));
+    if (webhook.isEmpty()) {
+      log.warn("APP_ID or WEBHOOK_SECRET is not set: setup mode, webhook deliveries are refused until the App is registered");
+    }
+    WebServer web = WebServer.start(config.port(), config.webhookPath(), webhook, database::isReachable, registry::scrape);
+    return new WorkstreamsServer(database, writer, jobs, web, gcMetrics);
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  /** Blocks until {@link #close()} has run (from a shutdown hook, for the command line). */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /**
+   * Stops in the order that loses nothing: no new requests, then the deliveries already accepted
+   * are committed, then running handlers finish, then the database closes.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    web.close();
+    writer.close();
+    jobs.ifPresent(DeliveryJobs::close);
+    database.close();
+    gcMetrics.close();
+    stopped.countDown();
+    log.info("stopped");
+  }
+
+  private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry registry) {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    return gc;
+  }
+
+  /** Names this process in db-scheduler's picked_by (50 characters at most) and in lease rows. */
+  private static String instanceName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown-host";
+    }
+    String shortHost = host.length() > 24 ? host.substring(0, 24) : host;
+    return shortHost + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

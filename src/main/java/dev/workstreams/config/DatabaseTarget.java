@@ -1,0 +1,96 @@
+package dev.workstreams.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the delivery store lives: a JDBC URL plus credentials kept apart from it, so the URL can be
+ * logged and the password cannot.
+ */
+public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Secret> password) {
+
+  /** H2 file database in DATA_DIR; see {@link #embeddedSettings()} for why these settings. */
+  public static DatabaseTarget embedded(Path dataDir) {
+    String file = dataDir.toAbsolutePath().normalize().resolve("workstreams").toString();
+    return new DatabaseTarget("jdbc:h2:file:" + file + embeddedSettings(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * DB_CLOSE_ON_EXIT=FALSE: our own shutdown closes the pool after the last batch is written;
+   * H2's shutdown hook would otherwise close the database under it. H2 writes commits to its file
+   * in the background (WRITE_DELAY, 500 ms): the delivery store forces the write of each intake
+   * batch itself before acknowledging it (see Database#makeDurable).
+   */
+  private static String embeddedSettings() {
+    return ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /**
+   * Reads DATABASE_URL: a JDBC URL as is, or the {@code postgres://user:pass@host[:port]/db} form
+   * that hosting platforms hand out, converted to JDBC with the credentials taken out of the URL.
+   */
+  public static DatabaseTarget parse(String databaseUrl) {
+    if (databaseUrl.startsWith("jdbc:")) {
+      return new DatabaseTarget(databaseUrl, Optional.empty(), Optional.empty());
+    }
+    if (databaseUrl.startsWith("postgres://") || databaseUrl.startsWith("postgresql://")) {
+      return fromPostgresUri(databaseUrl);
+    }
+    throw new ConfigException(
+        "DATABASE_URL must start with jdbc:, postgres:// or postgresql:// (got a value starting with '"
+            + prefixOf(databaseUrl) + "')");
+  }
+
+  /** The URL for log lines: a password given inside a JDBC URL is masked. */
+  public String describe() {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseTarget[" + describe() + ", user=" + user.orElse("-") + "]";
+  }
+
+  public boolean isPostgres() {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+
+  private static DatabaseTarget fromPostgresUri(String databaseUrl) {
+    URI uri;
+    try {
+      uri = new URI(databaseUrl);
+    } catch (URISyntaxException e) {
+      // The message of URISyntaxException quotes the whole URL, password included.
+      throw new ConfigException("DATABASE_URL is not a valid postgres:// URL");
+    }
+    if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+      throw new ConfigException("DATABASE_URL must look like postgres://user:password@host[:port]/database");
+    }
+    String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
+    Optional<String> user = Optional.empty();
+    Optional<Secret> password = Optional.empty();
+    if (uri.getRawUserInfo() != null) {
+      String[] parts = uri.getRawUserInfo().split(":", 2);
+      user = Optional.of(decode(parts[0]));
+      if (parts.length == 2 && !parts[1].isEmpty()) {
+        password = Optional.of(Secret.of(decode(parts[1])));
+      }
+    }
+    return new DatabaseTarget(jdbcUrl, user, password);
+  }
+
+  private static String decode(String part) {
+    return URLDecoder.decode(part, StandardCharsets.UTF_8);
+  }
+
+  private static String prefixOf(String value) {
+    int colon = value.indexOf(':');
+    return colon < 0 ? "" : value.substring(0, Math.min(colon + 1, 20));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.workstreams.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads the delivery store behind a server, through a connection of the test's own. */
+public final class DeliveryTable {
+  private final String jdbcUrl;
+
+  public DeliveryTable(String jdbcUrl) {
+    this.jdbcUrl = jdbcUrl;
+  }
+
+  public static DeliveryTable h2(java.nio.file.Path dataDir) {
+    return new DeliveryTable("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("workstreams")
+        + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  public String state(String deliveryId) {
+    return text("SELECT state FROM deliveries WHERE delivery_id = ?", deliveryId);
+  }
+
+  public int failures(String deliveryId) {
+    return Integer.parseInt(text("SELECT failures FROM deliveries WHERE delivery_id = ?", deliveryId));
+  }
+
+  public long count(String sql, String... parameters) {
+    return Long.parseLong(text(sql, parameters));
+  }
+
+  /** Jobs still in db-scheduler's table. */
+  public long jobs() {
+    return count("SELECT COUNT(*) FROM scheduled_tasks");
+  }
+
+  private String text(String sql, String... parameters) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed", e);
+    }
+  }
+}
