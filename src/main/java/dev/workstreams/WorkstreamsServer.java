@@ -23,6 +23,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -54,6 +56,11 @@ public final class WorkstreamsServer implements AutoCloseable {
   }
 
   public static WorkstreamsServer start(ServerConfig config, EventRouter router) {
+    return start(config, dataSource -> router);
+  }
+
+  /** Starts with handlers that need the App's database (plans and workstreams live beside the deliveries). */
+  public static WorkstreamsServer start(ServerConfig config, Function<DataSource, EventRouter> handlers) {
     Clock clock = Clock.systemUTC();
     ObjectMapper json = new ObjectMapper();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -61,6 +68,7 @@ public final class WorkstreamsServer implements AutoCloseable {
     DeliveryMetrics metrics = new DeliveryMetrics(registry);
 
     Database database = Database.open(config.database(), config.jobs().workers() + 4);
+    EventRouter router = handlers.apply(database.dataSource());
     Optional<DeliveryJobs> jobs = config.jobs().workers() == 0
         ? Optional.empty()
         : Optional.of(DeliveryJobs.start(database, router, json, metrics, config.jobs(), clock, instanceName()));

@@ -16,9 +16,19 @@ public final class TrackingComment {
 
   /** The comment for a plan that was rejected: every problem, nothing created. */
   public static String rejected(List<PlanProblem> problems) {
+    return rejected(problems, false);
+  }
+
+  /**
+   * The comment for a rejected plan; {@code previousPlanKept} when an edit of a running plan was
+   * rejected, so its workstreams go on under the plan as it was.
+   */
+  public static String rejected(List<PlanProblem> problems, boolean previousPlanKept) {
     StringBuilder out = new StringBuilder(Markers.TRACKING).append('\n');
     long errors = problems.stream().filter(PlanProblem::isError).count();
-    out.append("### workstreams: this plan was not accepted\n\n");
+    out.append(previousPlanKept
+        ? "### workstreams: this edit of the plan was not applied\n\nThe workstreams already open go on under the plan as it was before the edit.\n\n"
+        : "### workstreams: this plan was not accepted\n\n");
     out.append(errors == 1 ? "One problem" : errors + " problems")
         .append(" must be fixed before anything is created. Edit the issue to fix ")
         .append(errors == 1 ? "it" : "them").append("; the plan is checked again on every edit.\n\n");

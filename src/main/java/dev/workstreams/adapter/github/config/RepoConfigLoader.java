@@ -1,5 +1,8 @@
 package dev.workstreams.adapter.github.config;
 
+import dev.workstreams.port.RepoConfigs;
+import dev.workstreams.port.RepositoryId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.http.HttpReply;
@@ -27,7 +30,7 @@ import org.kohsuke.github.GHIOException;
  * {@link ConfigFile#touchesConfig}). Only the default branch counts, so a pull request cannot
  * change the rules it is judged by.
  */
-public final class RepoConfigLoader {
+public final class RepoConfigLoader implements RepoConfigs {
 
   /** GitHub's owner and repository name characters; anything else is not a repository. */
   private static final Pattern FULL_NAME = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
@@ -72,6 +75,16 @@ public final class RepoConfigLoader {
   }
 
   /** Forgets the repository's config; the next {@link #load} reads it again. */
+  @Override
+  public RepoConfigResult load(RepositoryId repository, String defaultBranch) throws IOException {
+    return load(repository.installationId(), repository.fullName(), defaultBranch);
+  }
+
+  @Override
+  public void invalidate(RepositoryId repository) {
+    invalidate(repository.fullName());
+  }
+
   public void invalidate(String repoFullName) {
     String key = key(repoFullName);
     synchronized (cache) {

@@ -1,0 +1,70 @@
+package dev.workstreams.workflow.plans;
+
+import dev.workstreams.core.command.CommentCommand;
+import dev.workstreams.port.GitHubGateway;
+import dev.workstreams.port.GitHubGateways;
+import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.StoredPlan;
+import dev.workstreams.port.StoredWorkstream;
+import dev.workstreams.workflow.EventContext;
+import dev.workstreams.workflow.EventHandler;
+import java.util.Optional;
+
+/**
+ * {@code /workstreams status|retry|cancel} in a plan issue's comments, from people with write
+ * access. Every command gets one reply, marked with the command's comment id so that a retried
+ * delivery never replies twice.
+ */
+public final class AnswerCommentCommands implements EventHandler {
+
+  private final GitHubGateways gateways;
+  private final PlanStore store;
+  private final RecordedPlans recorded;
+  private final CommandRequests requests;
+
+  public AnswerCommentCommands(GitHubGateways gateways, PlanStore store, CommandRequests requests) {
+    this.gateways = gateways;
+    this.store = store;
+    this.recorded = new RecordedPlans(store);
+    this.requests = requests;
+  }
+
+  @Override
+  public void handle(EventContext context) throws Exception {
+    Optional<CommentCommand> command = CommentCommand.parse(context.payload().path("comment").path("body").asText(null));
+    if (command.isEmpty() || context.installationId().isEmpty() || Senders.isBot(context.payload())) {
+      return;
+    }
+    PlanIssue issue = PlanIssue.from(context.installationId().getAsLong(), context.payload());
+    GitHubGateway github = gateways.forRepository(issue.repository());
+    String marker = "<!-- workstreams:reply " + context.payload().path("comment").path("id").asLong() + " -->";
+    if (!github.commentsWithMarker(issue.number(), marker).isEmpty()) {
+      return;
+    }
+    String sender = Senders.login(context.payload());
+    String answer = github.permission(sender).canWrite()
+        ? answer(command.get(), issue, sender)
+        : "@" + sender + ", only people with write, maintain or admin permission can give workstreams commands.";
+    github.comment(issue.number(), marker + "\n" + answer + "\n");
+  }
+
+  private String answer(CommentCommand command, PlanIssue issue, String sender) throws Exception {
+    Optional<StoredPlan> plan = store.plan(issue.repository(), issue.number());
+    if (command instanceof CommentCommand.Unknown) {
+      return "@" + sender + ", I don't know that command. " + CommentCommand.USAGE;
+    }
+    if (plan.isEmpty() || recorded.desired(plan.get()).isEmpty()) {
+      return "@" + sender + ", this issue has no accepted plan yet: add the trigger label to a valid plan first.";
+    }
+    if (command instanceof CommentCommand.Status) {
+      return recorded.trackingComment(plan.get(), false).orElseThrow().replaceFirst("<!-- workstreams:tracking -->\n", "");
+    }
+    String taskId = command instanceof CommentCommand.Retry r ? r.taskId() : ((CommentCommand.Cancel) command).taskId();
+    Optional<StoredWorkstream> workstream = recorded.workstreams(plan.get()).values().stream()
+        .filter(w -> w.taskId().equals(taskId)).findFirst();
+    if (workstream.isEmpty()) {
+      return "@" + sender + ", this plan has no task `" + taskId + "`. " + CommentCommand.USAGE;
+    }
+    return requests.request(plan.get(), workstream.get(), command, sender);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.workstreams.workflow.plans;
+
+import dev.workstreams.core.config.ConfigFile;
+import dev.workstreams.core.config.ConfigProblem;
+import dev.workstreams.port.GitHubGateway;
+import dev.workstreams.port.IssueComment;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Short comments that explain why the App did nothing. Each kind has its own marker and is
+ * edited in place, so a repeated event never adds a second one.
+ */
+public final class Notices {
+
+  static final String PERMISSION = "<!-- workstreams:permission -->";
+  static final String CONFIG = "<!-- workstreams:config -->";
+
+  void permissionRefused(GitHubGateway github, int issue, String login, String what) throws IOException {
+    show(github, issue, PERMISSION, PERMISSION + "\n@" + login + ", only people with write, maintain or admin permission on "
+        + github.repository() + " can " + what + ". Nothing was created or changed.\n");
+  }
+
+  void invalidConfig(GitHubGateway github, int issue, List<ConfigProblem> problems) throws IOException {
+    StringBuilder body = new StringBuilder(CONFIG).append("\nworkstreams cannot read `").append(ConfigFile.PATH)
+        .append("` on the default branch, so nothing was created. Fix it and label the issue again:\n\n");
+    problems.forEach(p -> body.append("- ").append(p.describe()).append('\n'));
+    show(github, issue, CONFIG, body.toString());
+  }
+
+  private static void show(GitHubGateway github, int issue, String marker, String body) throws IOException {
+    List<IssueComment> existing = github.commentsWithMarker(issue, marker);
+    if (existing.isEmpty()) {
+      github.comment(issue, body);
+    } else if (!existing.get(0).body().equals(body)) {
+      github.editComment(existing.get(0).id(), body);
+    }
+  }
+}

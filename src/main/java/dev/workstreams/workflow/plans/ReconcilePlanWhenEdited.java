@@ -1,0 +1,56 @@
+package dev.workstreams.workflow.plans;
+
+import dev.workstreams.core.config.RepoConfigResult;
+import dev.workstreams.port.GitHubGateway;
+import dev.workstreams.port.GitHubGateways;
+import dev.workstreams.port.PlanState;
+import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.RepoConfigs;
+import dev.workstreams.workflow.EventContext;
+import dev.workstreams.workflow.EventHandler;
+
+/**
+ * {@code issues.edited} on a labelled plan: the new plan is reconciled (new tasks opened, changed
+ * ones updated, removed ones flagged) if the editor may change it; a broken edit changes nothing.
+ */
+public final class ReconcilePlanWhenEdited implements EventHandler {
+
+  private final GitHubGateways gateways;
+  private final RepoConfigs configs;
+  private final PlanStore store;
+  private final ReconcilePlan reconcile;
+  private final Notices notices;
+
+  public ReconcilePlanWhenEdited(GitHubGateways gateways, RepoConfigs configs, PlanStore store, ReconcilePlan reconcile,
+      Notices notices) {
+    this.gateways = gateways;
+    this.configs = configs;
+    this.store = store;
+    this.reconcile = reconcile;
+    this.notices = notices;
+  }
+
+  @Override
+  public void handle(EventContext context) throws Exception {
+    if (context.installationId().isEmpty() || Senders.isBot(context.payload())
+        || !context.payload().path("changes").has("body")) {
+      return;
+    }
+    PlanIssue issue = PlanIssue.from(context.installationId().getAsLong(), context.payload());
+    boolean known = store.plan(issue.repository(), issue.number()).map(p -> p.state() != PlanState.CANCELLED).orElse(false);
+    if (!known) {
+      return; // never labelled, or cancelled: an edit alone starts nothing
+    }
+    GitHubGateway github = gateways.forRepository(issue.repository());
+    if (!(configs.load(issue.repository(), issue.defaultBranch()) instanceof RepoConfigResult.Valid valid)
+        || !PlanIssue.hasLabel(context.payload(), valid.config().triggerLabel())) {
+      return;
+    }
+    String sender = Senders.login(context.payload());
+    if (!github.permission(sender).canWrite()) {
+      notices.permissionRefused(github, issue.number(), sender, "change a running plan (the edit was not applied)");
+      return;
+    }
+    reconcile.run(github, valid.config(), issue);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.workstreams.workflow.plans;
+
+import dev.workstreams.core.plan.PlanChecker;
+import dev.workstreams.core.plan.PlanProblem;
+import dev.workstreams.core.plan.PlanReport;
+import dev.workstreams.core.reconcile.DesiredPlan;
+import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.StoredPlan;
+import dev.workstreams.port.StoredWorkstream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A recorded plan read back into the plan engine's values: the stored issue body is parsed again,
+ * so the rules in force are the ones accepted when the plan was labelled or last edited.
+ */
+final class RecordedPlans {
+
+  private final PlanChecker checker = new PlanChecker();
+  private final PlanStore store;
+
+  RecordedPlans(PlanStore store) {
+    this.store = store;
+  }
+
+  /** The accepted plan of a recorded active or cancelled plan; empty for a rejected one. */
+  Optional<DesiredPlan> desired(StoredPlan plan) {
+    PlanReport report = checker.check(plan.issueBody(), plan.shared());
+    if (!report.valid() || report.schedule().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DesiredPlan(plan.issue(), plan.baseBranch(), report.plan(), report.schedule().get()));
+  }
+
+  /** The plan's own warnings (not the file checks, which need the base branch's files). */
+  List<PlanProblem> warnings(StoredPlan plan) {
+    return checker.check(plan.issueBody(), plan.shared()).problems();
+  }
+
+  Map<String, StoredWorkstream> workstreams(StoredPlan plan) {
+    Map<String, StoredWorkstream> rows = new LinkedHashMap<>();
+    store.workstreams(plan.repository(), plan.issue()).forEach(w -> rows.put(w.taskId(), w));
+    return rows;
+  }
+
+  /** The tracking comment for a recorded plan as it stands. */
+  Optional<String> trackingComment(StoredPlan plan, boolean cancelled) {
+    return desired(plan).map(d -> TrackingView.render(d, workstreams(plan), warnings(plan), cancelled));
+  }
+}

@@ -1,0 +1,269 @@
+package dev.workstreams.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small stateful GitHub behind WireMock for end-to-end tests: one repository {@code octo/hello},
+ * its refs, pull requests, labels and comments, answering the REST routes the App uses the way
+ * GitHub does (422 for what exists, 404 for what does not). Failures can be injected into the
+ * n-th write. Anything it does not know answers 501, which fails the test loudly.
+ */
+public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
+
+  public static final String REPO = "/repos/octo/hello";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public final Map<String, String> permissions = new LinkedHashMap<>();
+  public final Map<String, String> refs = new LinkedHashMap<>();
+  public final List<ObjectNode> pulls = new ArrayList<>();
+  public final Map<String, ObjectNode> labels = new LinkedHashMap<>();
+  public final Map<Integer, List<ObjectNode>> comments = new LinkedHashMap<>();
+  public final List<String> files = new ArrayList<>();
+  public volatile Optional<String> config = Optional.empty();
+  public volatile boolean allowDrafts = true;
+  private final List<String> writes = new ArrayList<>();
+  private int commits;
+  private long commentIds = 5000;
+  private int failWrite = -1;
+  private int failStatus;
+
+  public FakeGitHub() {
+    refs.put("main", "basecommit0");
+  }
+
+  @Override
+  public String getName() {
+    return "fake-github";
+  }
+
+  /** The n-th write from now (1 = the next one) fails once with this status (502, or 403 as a secondary limit). */
+  public synchronized void failWrite(int n, int status) {
+    failWrite = writes.size() + n;
+    failStatus = status;
+  }
+
+  /** Every write so far, as {@code METHOD path}. */
+  public synchronized List<String> writes() {
+    return List.copyOf(writes);
+  }
+
+  public synchronized List<ObjectNode> commentsOn(int number) {
+    return List.copyOf(comments.getOrDefault(number, List.of()));
+  }
+
+  @Override
+  public synchronized ResponseDefinition transform(ServeEvent event) {
+    Request request = event.getRequest();
+    String method = request.getMethod().getName();
+    String url = request.getUrl();
+    if (!method.equals("GET") && !url.startsWith("/app/")) {
+      writes.add(method + " " + url);
+      if (writes.size() == failWrite) {
+        return failure();
+      }
+    }
+    try {
+      return route(method, url, request.getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(request.getBodyAsString()));
+    } catch (Exception e) {
+      return answer(500, "{\"message\":\"fake GitHub failed: " + e + "\"}");
+    }
+  }
+
+  private ResponseDefinition failure() {
+    if (failStatus == 403) {
+      return new ResponseDefinitionBuilder().withStatus(403).withHeader("Content-Type", "application/json")
+          .withHeader("retry-after", "1")
+          .withBody("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}").build();
+    }
+    return answer(failStatus, "{\"message\":\"Server Error\"}");
+  }
+
+  private ResponseDefinition route(String method, String url, JsonNode body) throws Exception {
+    Matcher m;
+    if (method.equals("POST") && (m = match("/app/installations/(\\d+)/access_tokens", url)) != null) {
+      return answer(201, "{\"token\":\"ghs_fake" + m.group(1) + "\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+    }
+    if ((m = match(REPO + "/collaborators/([^/]+)/permission", url)) != null) {
+      String role = permissions.getOrDefault(m.group(1), "none");
+      return role.equals("none") ? answer(404, "{\"message\":\"Not Found\"}")
+          : answer(200, "{\"permission\":\"" + (role.equals("maintain") ? "write" : role) + "\",\"role_name\":\"" + role + "\"}");
+    }
+    if ((m = match(REPO + "/contents/\\.github/workstreams\\.yml\\?ref=(.+)", url)) != null) {
+      return config.map(text -> answer(200, "{\"type\":\"file\",\"encoding\":\"base64\",\"content\":\"" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\"}"))
+          .orElse(answer(404, "{\"message\":\"Not Found\"}"));
+    }
+    if ((m = match(REPO + "/branches/(.+)", url)) != null) {
+      String sha = refs.get(decode(m.group(1)));
+      return sha == null ? answer(404, "{\"message\":\"Branch not found\"}")
+          : answer(200, "{\"commit\":{\"sha\":\"" + sha + "\",\"commit\":{\"tree\":{\"sha\":\"tree-" + sha + "\"}}}}");
+    }
+    if ((m = match(REPO + "/git/trees/([^?]+)\\?recursive=1", url)) != null) {
+      ArrayNode tree = JSON.createArrayNode();
+      files.forEach(f -> tree.addObject().put("path", f).put("type", "blob"));
+      return answer(200, JSON.createObjectNode().put("truncated", false).set("tree", tree).toString());
+    }
+    if ((m = match(REPO + "/git/matching-refs/heads/([^?]*)(\\?.*)?", url)) != null) {
+      String prefix = decode(m.group(1));
+      ArrayNode list = JSON.createArrayNode();
+      refs.keySet().stream().filter(r -> r.startsWith(prefix)).forEach(r -> list.addObject().put("ref", "refs/heads/" + r));
+      return answer(200, list.toString());
+    }
+    if (method.equals("POST") && url.equals(REPO + "/git/commits")) {
+      return answer(201, "{\"sha\":\"commit" + (++commits) + "\"}");
+    }
+    if (method.equals("POST") && url.equals(REPO + "/git/refs")) {
+      String branch = body.path("ref").asText().replaceFirst("^refs/heads/", "");
+      if (refs.containsKey(branch)) {
+        return answer(422, "{\"message\":\"Reference already exists\"}");
+      }
+      refs.put(branch, body.path("sha").asText());
+      return answer(201, "{\"ref\":\"refs/heads/" + branch + "\"}");
+    }
+    return pullsAndIssues(method, url, body);
+  }
+
+  private ResponseDefinition pullsAndIssues(String method, String url, JsonNode body) {
+    Matcher m;
+    if (method.equals("GET") && (m = match(REPO + "/pulls\\?(.*)", url)) != null) {
+      String head = query(m.group(1), "head").replaceFirst("^octo:", "");
+      ArrayNode list = JSON.createArrayNode();
+      pulls.stream().filter(p -> p.path("head").path("ref").asText().equals(head)).forEach(list::add);
+      return answer(200, list.toString());
+    }
+    if (method.equals("POST") && url.equals(REPO + "/pulls")) {
+      String head = body.path("head").asText();
+      if (!refs.containsKey(head)) {
+        return answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"field\":\"head\",\"code\":\"invalid\"}]}");
+      }
+      if (pulls.stream().anyMatch(p -> p.path("head").path("ref").asText().equals(head) && p.path("state").asText().equals("open"))) {
+        return answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"message\":\"A pull request already exists for octo:" + head + ".\"}]}");
+      }
+      if (body.path("draft").asBoolean(false) && !allowDrafts) {
+        return answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"message\":\"Draft pull requests are not supported in this repository.\"}]}");
+      }
+      ObjectNode pr = JSON.createObjectNode().put("number", 100 + pulls.size()).put("state", "open")
+          .put("title", body.path("title").asText()).put("body", body.path("body").asText())
+          .put("draft", body.path("draft").asBoolean(false)).put("merged", false);
+      pr.putObject("head").put("ref", head).put("sha", refs.get(head));
+      pr.putObject("base").put("ref", body.path("base").asText());
+      pr.putArray("labels");
+      pulls.add(pr);
+      return answer(201, pr.toString());
+    }
+    if (method.equals("PATCH") && (m = match(REPO + "/pulls/(\\d+)", url)) != null) {
+      ObjectNode pr = pull(Integer.parseInt(m.group(1)));
+      body.fields().forEachRemaining(f -> pr.set(f.getKey(), f.getValue()));
+      return answer(200, pr.toString());
+    }
+    if (method.equals("POST") && url.equals(REPO + "/labels")) {
+      String name = body.path("name").asText();
+      if (labels.containsKey(name)) {
+        return answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Label\",\"code\":\"already_exists\",\"field\":\"name\"}]}");
+      }
+      labels.put(name, (ObjectNode) body);
+      return answer(201, body.toString());
+    }
+    if (method.equals("POST") && (m = match(REPO + "/issues/(\\d+)/labels", url)) != null) {
+      ObjectNode pr = pull(Integer.parseInt(m.group(1)));
+      Set<String> names = labelNames(pr);
+      body.path("labels").forEach(l -> names.add(l.asText()));
+      ArrayNode array = pr.putArray("labels");
+      names.forEach(n -> array.addObject().put("name", n));
+      return answer(200, array.toString());
+    }
+    if (method.equals("DELETE") && (m = match(REPO + "/issues/(\\d+)/labels/(.+)", url)) != null) {
+      ObjectNode pr = pull(Integer.parseInt(m.group(1)));
+      Set<String> names = labelNames(pr);
+      if (!names.remove(decode(m.group(2)))) {
+        return answer(404, "{\"message\":\"Label does not exist\"}");
+      }
+      ArrayNode array = pr.putArray("labels");
+      names.forEach(n -> array.addObject().put("name", n));
+      return answer(200, array.toString());
+    }
+    return comments(method, url, body);
+  }
+
+  private ResponseDefinition comments(String method, String url, JsonNode body) {
+    Matcher m;
+    if (method.equals("GET") && (m = match(REPO + "/issues/(\\d+)/comments(\\?.*)?", url)) != null) {
+      ArrayNode list = JSON.createArrayNode();
+      comments.getOrDefault(Integer.parseInt(m.group(1)), List.of()).forEach(list::add);
+      return answer(200, list.toString());
+    }
+    if (method.equals("POST") && (m = match(REPO + "/issues/(\\d+)/comments", url)) != null) {
+      ObjectNode comment = JSON.createObjectNode().put("id", ++commentIds).put("body", body.path("body").asText());
+      comment.putObject("user").put("login", "workstreams[bot]").put("type", "Bot");
+      comments.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(comment);
+      return answer(201, comment.toString());
+    }
+    if (method.equals("PATCH") && (m = match(REPO + "/issues/comments/(\\d+)", url)) != null) {
+      long id = Long.parseLong(m.group(1));
+      for (List<ObjectNode> list : comments.values()) {
+        for (ObjectNode c : list) {
+          if (c.path("id").asLong() == id) {
+            c.put("body", body.path("body").asText());
+            return answer(200, c.toString());
+          }
+        }
+      }
+      return answer(404, "{\"message\":\"Not Found\"}");
+    }
+    return answer(501, "{\"message\":\"the fake GitHub does not know " + method + " " + url + "\"}");
+  }
+
+  private ObjectNode pull(int number) {
+    return pulls.stream().filter(p -> p.path("number").asInt() == number).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no pull request #" + number));
+  }
+
+  private static Set<String> labelNames(ObjectNode pr) {
+    Set<String> names = new LinkedHashSet<>();
+    pr.path("labels").forEach(l -> names.add(l.path("name").asText()));
+    return names;
+  }
+
+  private static Matcher match(String regex, String url) {
+    Matcher m = Pattern.compile(regex).matcher(url);
+    return m.matches() ? m : null;
+  }
+
+  private static String query(String query, String name) {
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals(name)) {
+        return decode(pair.substring(eq + 1));
+      }
+    }
+    return "";
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  private static ResponseDefinition answer(int status, String json) {
+    return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json").withBody(json).build();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.workstreams.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.workstreams.WorkstreamsServer;
+import dev.workstreams.adapter.github.GitHubClients;
+import dev.workstreams.adapter.github.auth.AppCredentials;
+import dev.workstreams.adapter.github.auth.TestKeys;
+import dev.workstreams.adapter.github.config.RepoConfigLoader;
+import dev.workstreams.adapter.github.gateway.RestGitHubGateways;
+import dev.workstreams.adapter.github.http.GitHubEndpoints;
+import dev.workstreams.adapter.github.http.GitHubMetrics;
+import dev.workstreams.adapter.github.http.PolitePipeline;
+import dev.workstreams.adapter.github.http.PolitenessPolicy;
+import dev.workstreams.adapter.github.http.Sleeper;
+import dev.workstreams.adapter.github.http.TimedHttpConnector;
+import dev.workstreams.adapter.store.JdbcPlanStore;
+import dev.workstreams.config.ServerConfig;
+import dev.workstreams.core.config.RepoConfigParser;
+import dev.workstreams.testing.DeliveryTable;
+import dev.workstreams.testing.Eventually;
+import dev.workstreams.testing.TestServers;
+import dev.workstreams.testing.WebhookClient;
+import dev.workstreams.workflow.EventRouter;
+import dev.workstreams.workflow.plans.PlanWorkflows;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The App as production wires it (webhook route, delivery store, job queue, plan workflows, REST
+ * gateway, polite pipeline) against a {@link FakeGitHub} behind WireMock.
+ */
+final class PlanRig implements AutoCloseable {
+
+  private static final TestKeys KEYS = TestKeys.generate();
+
+  final FakeGitHub github = new FakeGitHub();
+  final WireMockServer wiremock;
+  final WorkstreamsServer server;
+  final WebhookClient webhooks;
+  final DeliveryTable deliveries;
+
+  PlanRig(Path dataDir, PolitenessPolicy policy) {
+    wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
+    wiremock.start();
+    wiremock.stubFor(any(anyUrl()).willReturn(aResponse()));
+    Clock clock = Clock.systemUTC();
+    GitHubEndpoints endpoints = GitHubEndpoints.of(wiremock.baseUrl());
+    PolitePipeline pipeline = new PolitePipeline(new TimedHttpConnector(Duration.ofSeconds(5), Duration.ofSeconds(10)),
+        endpoints, policy, clock, Sleeper.threadSleep(), new GitHubMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+    GitHubClients clients = GitHubClients.forApp(AppCredentials.of(1, KEYS.pkcs1Pem()), endpoints, pipeline, clock);
+    String secret = TestServers.newSecret();
+    Map<String, String> env = TestServers.environment(dataDir, secret);
+    server = WorkstreamsServer.start(ServerConfig.fromEnvironment(env), dataSource -> PlanWorkflows.register(
+        new EventRouter(), new JdbcPlanStore(dataSource), new RestGitHubGateways(clients),
+        new RepoConfigLoader(clients, new RepoConfigParser()), clock));
+    webhooks = new WebhookClient(server.port(), secret);
+    deliveries = DeliveryTable.h2(dataDir);
+  }
+
+  /** A small gap between writes and retries that take no time, so tests run fast. */
+  static PolitenessPolicy quickPolicy(int failureRetries) {
+    return new PolitenessPolicy(Duration.ofMillis(20), failureRetries, Duration.ofMillis(10), Duration.ofMillis(50),
+        Duration.ofSeconds(1), Duration.ofMinutes(1));
+  }
+
+  /** Posts a signed delivery and waits until the App has handled it. */
+  String deliverAndWait(String event, byte[] body) {
+    String id = UUID.randomUUID().toString();
+    deliverAndWait(event, id, body);
+    return id;
+  }
+
+  void deliverAndWait(String event, String id, byte[] body) {
+    assertEquals(202, webhooks.deliver(event, id, body).statusCode());
+    Eventually.await("delivery " + id + " handled", Duration.ofSeconds(60),
+        () -> "handled".equals(deliveries.state(id)) || "parked".equals(deliveries.state(id)));
+    assertEquals("handled", deliveries.state(id), "delivery " + id);
+  }
+
+  /** Requests GitHub saw, leaving out installation-token requests. */
+  List<ServeEvent> apiCalls() {
+    return wiremock.getAllServeEvents().stream()
+        .filter(e -> !e.getRequest().getUrl().startsWith("/app/")).toList();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    wiremock.stop();
+  }
+}
