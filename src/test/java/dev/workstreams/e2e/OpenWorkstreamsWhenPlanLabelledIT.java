@@ -76,10 +76,15 @@ class OpenWorkstreamsWhenPlanLabelledIT {
     int fresh = rig.apiCalls().size();
 
     assertTrue(fresh <= 5 * 5 + 10, "a fresh 5-task plan cost " + fresh + " calls: " + rig.github.writes());
+    // 6 reads (permission, config, base branch, tree, plan branches, comments), the tracking comment created and
+    // edited once, 4 writes per task (commit, branch, pull request, label) and 3 merge-order labels: README's figures.
+    assertEquals(6 + 2 + 4 * 5 + 3, fresh, rig.github.writes().toString());
 
     int writesBefore = rig.github.writes().size();
     rig.deliverAndWait("issues", PlanEvents.labeled(plan, "plan", "mona"));
     assertEquals(writesBefore, rig.github.writes().size(), "a complete plan needs no write");
+    // permission, config (cached), base branch, tree and the plan's branches: what a relabel reads
+    assertEquals(fresh + 4, rig.apiCalls().size());
   }
 
   @Test

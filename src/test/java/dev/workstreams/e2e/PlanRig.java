@@ -46,13 +46,19 @@ final class PlanRig implements AutoCloseable {
 
   private static final TestKeys KEYS = TestKeys.generate();
 
-  final FakeGitHub github = new FakeGitHub();
+  final FakeGitHub github;
   final WireMockServer wiremock;
   final WorkstreamsServer server;
   final WebhookClient webhooks;
   final DeliveryTable deliveries;
 
   PlanRig(Path dataDir, PolitenessPolicy policy) {
+    this(dataDir, policy, new FakeGitHub());
+  }
+
+  /** A rig over an existing fake GitHub: a second App instance, or one whose database was lost. */
+  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github) {
+    this.github = github;
     wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
     wiremock.start();
     wiremock.stubFor(any(anyUrl()).willReturn(aResponse()));
