@@ -1,6 +1,23 @@
 package dev.workstreams;
 
+import dev.workstreams.adapter.github.GitHubClients;
+import dev.workstreams.adapter.github.GitHubSettings;
+import dev.workstreams.adapter.github.auth.AppCredentials;
+import dev.workstreams.adapter.github.config.RepoConfigLoader;
+import dev.workstreams.adapter.github.gateway.RestGitHubGateways;
+import dev.workstreams.adapter.github.http.GitHubMetrics;
+import dev.workstreams.adapter.github.http.PolitePipeline;
+import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.cli.PlanCommand;
+import dev.workstreams.core.config.RepoConfigParser;
+import dev.workstreams.workflow.config.RefreshConfigOnPush;
+import dev.workstreams.workflow.plans.PlanWorkflows;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 import dev.workstreams.config.ConfigException;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.workflow.EventRouter;
@@ -47,15 +64,43 @@ public final class Main implements Callable<Integer> {
       System.err.println("workstreams: " + e.getMessage());
       return 2;
     }
-    WorkstreamsServer server = WorkstreamsServer.start(config, handlers());
+    Map<String, String> env = System.getenv();
+    Clock clock = Clock.systemUTC();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Optional<GitHubClients> github;
+    try {
+      github = githubClients(env, clock, registry);
+    } catch (RuntimeException e) {
+      System.err.println("workstreams: " + e.getMessage());
+      return 2;
+    }
+    WorkstreamsServer server = WorkstreamsServer.start(config, registry, dataSource -> handlers(dataSource, github, clock));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
     server.awaitStop();
     return 0;
   }
 
-  /** The App's reactions to GitHub events; the workflows register here as they are written. */
-  static EventRouter handlers() {
-    return new EventRouter()
+  /** The App's installation clients, when APP_ID and its private key are configured. */
+  static Optional<GitHubClients> githubClients(Map<String, String> env, Clock clock, PrometheusMeterRegistry registry) {
+    Optional<AppCredentials> credentials = AppCredentials.fromEnvironment(env);
+    if (credentials.isEmpty()) {
+      return Optional.empty();
+    }
+    GitHubSettings settings = GitHubSettings.fromEnvironment(env);
+    PolitePipeline pipeline = PolitePipeline.overHttpClient(
+        settings.endpoints(), settings.politeness(), clock, new GitHubMetrics(registry));
+    return Optional.of(GitHubClients.forApp(credentials.get(), settings.endpoints(), pipeline, clock));
+  }
+
+  /** The App's reactions to GitHub events. */
+  static EventRouter handlers(DataSource dataSource, Optional<GitHubClients> github, Clock clock) {
+    EventRouter router = new EventRouter()
         .on("ping", context -> log.info("GitHub ping received: {}", context.payload().path("zen").asText()));
+    github.ifPresent(clients -> {
+      RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
+      PlanWorkflows.register(router, new JdbcPlanStore(dataSource), new RestGitHubGateways(clients), configs, clock);
+      router.on("push", new RefreshConfigOnPush(configs));
+    });
+    return router;
   }
 }

@@ -61,9 +61,14 @@ public final class WorkstreamsServer implements AutoCloseable {
 
   /** Starts with handlers that need the App's database (plans and workstreams live beside the deliveries). */
   public static WorkstreamsServer start(ServerConfig config, Function<DataSource, EventRouter> handlers) {
+    return start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), handlers);
+  }
+
+  /** Starts with the registry that {@code /metrics} shows, shared with the adapters the handlers use. */
+  public static WorkstreamsServer start(
+      ServerConfig config, PrometheusMeterRegistry registry, Function<DataSource, EventRouter> handlers) {
     Clock clock = Clock.systemUTC();
     ObjectMapper json = new ObjectMapper();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
     DeliveryMetrics metrics = new DeliveryMetrics(registry);
 
