@@ -18,6 +18,7 @@ record PayloadFields(
     private OptionalLong issueNumber = OptionalLong.empty();
     private OptionalLong pullRequestNumber = OptionalLong.empty();
     private OptionalLong number = OptionalLong.empty();
+    private Optional<String> pullRequestHead = Optional.empty();
 
     void action(Optional<String> value) {
       action = value;
@@ -39,12 +40,22 @@ record PayloadFields(
       pullRequestNumber = value;
     }
 
+    void pullRequestHead(Optional<String> value) {
+      pullRequestHead = value;
+    }
+
     void number(OptionalLong value) {
       number = value;
     }
 
+    /**
+     * A workstream pull request's events belong to its plan issue (its head branch is
+     * {@code workstreams/<issue>-<task>}), so that they are never handled beside the plan's own.
+     */
     PayloadFields build() {
+      OptionalLong planIssue = pullRequestHead.map(Subject::planIssueOfBranch).orElse(OptionalLong.empty());
       OptionalLong subjectNumber = issueNumber.isPresent() ? issueNumber
+          : planIssue.isPresent() ? planIssue
           : pullRequestNumber.isPresent() ? pullRequestNumber : number;
       return new PayloadFields(action, installationId, repository, Subject.of(repository, subjectNumber));
     }

@@ -46,8 +46,27 @@ final class PayloadScan {
         case "installation" -> readObject(parser, value, "id", v -> fields.installationId(number(parser, v)));
         case "repository" -> readObject(parser, value, "full_name", v -> fields.repository(text(parser, v)));
         case "issue" -> readObject(parser, value, "number", v -> fields.issueNumber(number(parser, v)));
-        case "pull_request" -> readObject(parser, value, "number", v -> fields.pullRequestNumber(number(parser, v)));
+        case "pull_request" -> readPullRequest(parser, value, fields);
         default -> parser.skipChildren();
+      }
+    }
+  }
+
+  /** The pull request's number, and its head branch, which names the plan issue of a workstream. */
+  private static void readPullRequest(JsonParser parser, JsonToken start, PayloadFields.Builder fields) throws IOException {
+    if (start != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (name.equals("number")) {
+        fields.pullRequestNumber(number(parser, value));
+      } else if (name.equals("head")) {
+        readObject(parser, value, "ref", v -> fields.pullRequestHead(text(parser, v)));
+      } else {
+        parser.skipChildren();
       }
     }
   }

@@ -1,6 +1,8 @@
 package dev.workstreams.workflow;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.OptionalLong;
 
 /**
@@ -12,6 +14,14 @@ import java.util.OptionalLong;
  */
 public final class Subject {
   private Subject() {}
+
+  private static final Pattern WORKSTREAM_BRANCH = Pattern.compile("workstreams/(\\d{1,9})-[a-z0-9][a-z0-9-]{0,39}");
+
+  /** The plan issue of a workstream branch {@code workstreams/<issue>-<task>}, if it is one. */
+  public static OptionalLong planIssueOfBranch(String branch) {
+    Matcher m = WORKSTREAM_BRANCH.matcher(branch);
+    return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+  }
 
   public static Optional<String> of(Optional<String> repositoryFullName, OptionalLong number) {
     if (repositoryFullName.isEmpty() || number.isEmpty()) {

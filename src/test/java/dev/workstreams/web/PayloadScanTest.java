@@ -33,6 +33,15 @@ class PayloadScanTest {
   }
 
   @Test
+  void givesAWorkstreamPullRequestTheSubjectOfItsPlanIssue() {
+    String body = new String(Fixtures.webhook("pull_request-opened-basic"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"ref\": \"changes\"", "\"ref\": \"workstreams/7-api\"");
+    PayloadFields fields = scan.scan(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();
+
+    assertEquals(Optional.of("Codertocat/Hello-World#7"), fields.subject());
+  }
+
+  @Test
   void givesACommentTheSubjectOfItsIssue() {
     PayloadFields fields = scan.scan(Fixtures.webhook("issue_comment-created-basic")).orElseThrow();
 
