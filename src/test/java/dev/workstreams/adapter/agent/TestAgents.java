@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Small shell scripts standing in for coding agents, and profiles that run them. */
-final class TestAgents {
+public final class TestAgents {
 
   private final Path folder;
 
-  TestAgents(Path folder) {
+  public TestAgents(Path folder) {
     this.folder = folder;
   }
 
   /** Writes an executable {@code #!/bin/sh} script and returns its absolute path. */
-  String script(String name, String body) throws IOException {
+  public String script(String name, String body) throws IOException {
     Files.createDirectories(folder);
     Path file = folder.resolve(name);
     Files.writeString(file, "#!/bin/sh\n" + body + "\n");
@@ -26,12 +26,12 @@ final class TestAgents {
     return file.toString();
   }
 
-  static AgentProfile profile(String command, Duration timeout) {
+  public static AgentProfile profile(String command, Duration timeout) {
     return new AgentProfile("test", List.of(command), List.of(), timeout, Duration.ofSeconds(10), Map.of(), false);
   }
 
   /** Whether a process still runs; a zombie waiting for its parent to reap it does not. */
-  static boolean alive(long pid) {
+  public static boolean alive(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
@@ -40,7 +40,7 @@ final class TestAgents {
     }
   }
 
-  static long pid(Path file) throws IOException {
+  public static long pid(Path file) throws IOException {
     return Long.parseLong(Files.readString(file).strip());
   }
 }

@@ -102,6 +102,20 @@ final class BareRemote {
     }
   }
 
+  /** Merges {@code from} into {@code into} with a merge commit, as GitHub's merge button does. */
+  String merge(String from, String into) throws IOException, GitAPIException {
+    try (Git git = Git.open(scratch.toFile())) {
+      git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*")).call();
+      git.checkout().setName(into).setForced(true).call();
+      git.reset().setMode(ResetType.HARD).setRef("refs/heads/" + into).call();
+      git.merge().include(git.getRepository().resolve("refs/heads/" + from))
+          .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF)
+          .setMessage("Merge pull request from " + from).call();
+      git.push().setRemote("origin").setRefSpecs(new RefSpec("HEAD:refs/heads/" + into)).call();
+      return git.getRepository().resolve("HEAD").name();
+    }
+  }
+
   Optional<String> tip(String branch) throws IOException {
     try (Repository repo = open()) {
       return Optional.ofNullable(repo.exactRef(Constants.R_HEADS + branch)).map(Ref::getObjectId).map(ObjectId::name);
