@@ -44,7 +44,8 @@ record CopyPreparation(Repository repo, BranchMerger merger, TaskKey task, Strin
 
   /** HEAD on the task branch, with nothing uncommitted or unfinished from an earlier run. */
   private void checkOutTaskBranch(String taskRef, ObjectId startPoint) throws IOException, GitAPIException {
-    if (repo.exactRef(taskRef) == null) {
+    boolean fresh = repo.exactRef(taskRef) == null;
+    if (fresh) {
       RefUpdate create = repo.updateRef(taskRef);
       create.setNewObjectId(startPoint);
       create.update();
@@ -52,10 +53,14 @@ record CopyPreparation(Repository repo, BranchMerger merger, TaskKey task, Strin
     repo.updateRef(Constants.HEAD).link(taskRef);
     try (Git git = new Git(repo)) {
       git.reset().setMode(ResetType.HARD).setRef(taskRef).call();
-      git.clean().setCleanDirectories(true).call();
-    }
-    for (String unfinished : new String[] {"rebase-merge", "rebase-apply"}) {
-      FileUtils.delete(new File(repo.getDirectory(), unfinished), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+      if (!fresh) {
+        // Only a copy that an agent already used can hold leftovers; on a fresh one this would be
+        // a second walk over every file, as long as the checkout itself.
+        git.clean().setCleanDirectories(true).call();
+        for (String unfinished : new String[] {"rebase-merge", "rebase-apply"}) {
+          FileUtils.delete(new File(repo.getDirectory(), unfinished), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+        }
+      }
     }
   }
 
