@@ -55,13 +55,22 @@ public final class AgentRunner {
       }
       Duration duration = Duration.ofNanos(System.nanoTime() - started);
       log.note(RunSummary.describe(outcome) + " after " + DurationText.format(duration.withNanos(0)));
-      List<String> secrets = new ArrayList<>(request.secrets());
-      secrets.addAll(request.profile().environment().values());
-      log.redact(new Redactor(secrets));
+      log.redact(new Redactor(secrets(request)));
       return new AgentRun(outcome, duration, log.path(), log.tail(TAIL_LINES));
     } catch (IOException e) {
       throw new UncheckedIOException("agent run for " + request.task() + ": cannot write its log or run folder", e);
     }
+  }
+
+  /** The caller's secrets and the profile's values, but for PATH and HOME: they are no secret. */
+  private static List<String> secrets(AgentRequest request) {
+    List<String> secrets = new ArrayList<>(request.secrets());
+    request.profile().environment().forEach((name, value) -> {
+      if (!name.equals("PATH") && !name.equals("HOME")) {
+        secrets.add(value);
+      }
+    });
+    return secrets;
   }
 
   private AgentOutcome runSteps(AgentRequest request, Map<String, String> env, RunLog log, CancelHandle cancel)

@@ -1,13 +1,14 @@
 package dev.workstreams.adapter.agent;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run's private folder outside the working copy, {@code <DATA_DIR>/runs/<task>-<random>/}
@@ -15,6 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * the server user's dotfiles. Deleted when the run ends.
  */
 final class RunFolder implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
 
   private final Path root;
 
@@ -38,10 +41,21 @@ final class RunFolder implements AutoCloseable {
     return root.resolve("home");
   }
 
+  /**
+   * Deletes the folder. Best effort: tools make read-only folders in HOME (Go's module cache), so
+   * folders are made writable first, and what still resists is logged, never thrown, because the
+   * run's result matters more than its leftovers.
+   */
   @Override
   public void close() {
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+          dir.toFile().setWritable(true, true);
+          return FileVisitResult.CONTINUE;
+        }
+
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
           Files.delete(file);
@@ -55,7 +69,7 @@ final class RunFolder implements AutoCloseable {
         }
       });
     } catch (IOException e) {
-      throw new UncheckedIOException("could not delete the run folder " + root, e);
+      LOG.warn("could not delete the run folder {}: {}", root, e.toString());
     }
   }
 }

@@ -231,4 +231,27 @@ class AgentRunnerIT {
     assertTrue(run.tail().contains("token is *** in this line"), run.tail().toString());
     assertFalse(Files.readString(run.log()).contains("ghs_installationToken"));
   }
+
+  @Test
+  void cleansUpTheRunFolderEvenWhenTheAgentLeftReadOnlyFoldersInHome() throws Exception {
+    String agent = agents.script("cache.sh", """
+        mkdir -p "$HOME/go/pkg/mod/x" && touch "$HOME/go/pkg/mod/x/f" && chmod -R a-w "$HOME/go"
+        echo "$HOME" > home.txt""");
+
+    AgentRun run = runner.run(request(profile(agent, Duration.ofSeconds(10))));
+
+    assertTrue(run.succeeded());
+    assertFalse(Files.exists(Path.of(Files.readString(workingCopy.resolve("home.txt")).strip())));
+  }
+
+  @Test
+  void leavesAProfilesPathReadableInTheLog() throws Exception {
+    String path = "/usr/local/bin:/usr/bin:/bin:/opt/agents/bin";
+    AgentProfile profile = new AgentProfile("test", List.of(agents.script("path.sh", "echo \"PATH=$PATH\"")), List.of(),
+        Duration.ofSeconds(10), Duration.ofSeconds(10), Map.of("PATH", path, "API_KEY", "key-123456"), false);
+
+    AgentRun run = runner.run(request(profile));
+
+    assertTrue(run.tail().contains("PATH=" + path), run.tail().toString());
+  }
 }
