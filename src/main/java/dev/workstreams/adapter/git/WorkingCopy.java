@@ -55,7 +55,7 @@ public final class WorkingCopy {
 
   /** The commit the task branch points at. */
   public String taskBranchTip() {
-    return read(git -> git.getRepository().resolve(context.taskRef()).name());
+    return read(git -> context.taskTip(git.getRepository()).name());
   }
 
   /**
@@ -88,7 +88,7 @@ public final class WorkingCopy {
     return read(git -> {
       Repository repo = git.getRepository();
       SortedSet<String> paths =
-          ChangedPaths.committed(repo, ObjectId.fromString(startCommit), repo.resolve(context.taskRef()));
+          ChangedPaths.committed(repo, ObjectId.fromString(startCommit), context.taskTip(repo));
       paths.addAll(ChangedPaths.uncommitted(git));
       return paths;
     });
@@ -111,7 +111,7 @@ public final class WorkingCopy {
         return new EnforcementResult.NotReady("uncommitted changes: " + String.join(", ", uncommitted));
       }
       ObjectId start = ObjectId.fromString(startCommit);
-      ObjectId tip = repo.resolve(context.taskRef());
+      ObjectId tip = context.taskTip(repo);
       List<String> outside = ChangedPaths.committed(repo, start, tip).stream().filter(allowed.negate()).toList();
       if (outside.isEmpty()) {
         return new EnforcementResult.NothingOutside();

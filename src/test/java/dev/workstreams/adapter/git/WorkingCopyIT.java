@@ -243,4 +243,16 @@ class WorkingCopyIT {
 
     assertFalse(Files.exists(marker), "a hook ran inside the server");
   }
+
+  @Test
+  void failsToPushATaskBranchTheAgentDeleted() throws Exception {
+    try (Git git = Git.open(dir.toFile())) {
+      git.checkout().setCreateBranch(true).setName("elsewhere").call();
+      git.branchDelete().setBranchNames(TASK.branch()).setForce(true).call();
+    }
+
+    var failed = assertInstanceOf(PushOutcome.Failed.class, copy.push(remote.remote()));
+
+    assertTrue(failed.reason().contains("no longer exists"), failed.reason());
+  }
 }
