@@ -43,7 +43,8 @@ public final class AgentProfilesReader {
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
-      throw new AgentProfilesException(file.toString(), List.of(new ProfileProblem(0, "cannot read: " + e.getMessage())));
+      throw new AgentProfilesException(file.toString(),
+          List.of(new ProfileProblem(0, "cannot read: " + e.getMessage())));
     }
   }
 
@@ -88,7 +89,8 @@ public final class AgentProfilesReader {
     ProfileReader reader = new ProfileReader(template, problems);
     for (YamlNode.Entry entry : mapping.entries()) {
       if (!PROFILE_NAME.matcher(entry.key()).matches()) {
-        problems.add(new ProfileProblem(entry.line(), "'" + entry.key() + "' is not a profile name (letters, digits, . _ -)"));
+        problems.add(new ProfileProblem(entry.line(),
+            "'" + entry.key() + "' is not a profile name (letters, digits, . _ -)"));
         continue;
       }
       reader.read(entry.key(), entry.line(), entry.value()).ifPresent(p -> profiles.put(p.name(), p));
@@ -113,6 +115,10 @@ public final class AgentProfilesReader {
   }
 
   private static int lineOf(YamlNode.Mapping mapping, String key) {
-    return mapping.entries().stream().filter(e -> e.key().equals(key)).mapToInt(YamlNode.Entry::line).findFirst().orElse(0);
+    return mapping.entries().stream()
+        .filter(e -> e.key().equals(key))
+        .mapToInt(YamlNode.Entry::line)
+        .findFirst()
+        .orElse(0);
   }
 }

@@ -74,7 +74,8 @@ final class ProfileReader {
     String program = args.get(0);
     if (program.contains("/") && !program.startsWith("/")) {
       // A relative path would be resolved in the working copy: the repository would pick the program.
-      return problem(list.line(), where + ": the program must be a name found on PATH or an absolute path, not " + program);
+      return problem(list.line(),
+          where + ": the program must be a name found on PATH or an absolute path, not " + program);
     }
     return Optional.of(args);
   }

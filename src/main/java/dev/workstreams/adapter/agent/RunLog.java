@@ -24,7 +24,8 @@ import java.util.List;
  */
 final class RunLog {
 
-  private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter NAME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final int TAIL_BYTES = 64 * 1024;
   private static final int LINE_CHARS = 500;
 

@@ -33,7 +33,8 @@ final class TaskBranchPusher {
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         ObjectId tip = git.getRepository().resolve(context.taskRef());
         if (tip == null) {
-          return new PushOutcome.Failed("the task branch " + context.task().branch() + " no longer exists in the working copy");
+          return new PushOutcome.Failed(
+              "the task branch " + context.task().branch() + " no longer exists in the working copy");
         }
         Attempt update = pushOnce(git, session);
         switch (update.status()) {

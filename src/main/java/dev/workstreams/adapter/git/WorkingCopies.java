@@ -58,7 +58,8 @@ public final class WorkingCopies {
       }
     } catch (IOException | GitAPIException e) {
       throw new WorkingCopyException(
-          "preparing the working copy of " + repo + " for task " + task + " failed: " + session.redact(e.getMessage()), e);
+          "preparing the working copy of " + repo + " for task " + task + " failed: "
+              + session.redact(e.getMessage()), e);
     }
   }
 
