@@ -8,6 +8,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.util.FS;
@@ -46,6 +47,10 @@ public final class WorkingCopies {
    * then the base branch into it. To start over from the remote, {@link WorkingCopy#remove()} first.
    */
   public PrepareResult prepare(RepositoryName repo, Remote remote, TaskKey task, String baseBranch) {
+    if (!Repository.isValidRefName(Constants.R_HEADS + baseBranch)) {
+      // The name comes from a plan; as a ref it would also be a path under .git.
+      return new PrepareResult.BaseBranchMissing(baseBranch);
+    }
     Path dir = copyPath(repo, task);
     RemoteSession session = remote.open();
     try {

@@ -122,6 +122,14 @@ class WorkingCopiesIT {
   }
 
   @Test
+  void treatsABaseBranchNameThatIsNoRefNameAsMissing() {
+    for (String base : List.of("../../../escape", "main..x", "")) {
+      assertInstanceOf(PrepareResult.BaseBranchMissing.class, copies.prepare(REPO, remote.remote(), TASK, base), base);
+    }
+    assertFalse(Files.exists(tmp.resolve("data/workspaces")), "nothing was created");
+  }
+
+  @Test
   void reportsAnUnreachableRemoteWithoutRevealingTheToken() throws Exception {
     String token = "ghs_secretTokenValue123456";
     Remote unreachable = Remote.withToken("https://127.0.0.1:9/acme/shop.git", () -> token);
