@@ -1,0 +1,43 @@
+package dev.workstreams.adapter.agent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One operator-defined way of running an agent. Only the operator's agents file makes these; a
+ * repository or a plan can only name one.
+ *
+ * @param command the program (a name looked up on the agent's {@code PATH}, or an absolute path)
+ *     and its arguments; the prompt goes to its standard input
+ * @param setup commands run first, in the working copy, each within {@code setupTimeout}
+ * @param environment the only variables passed from the server to the agent, values expanded
+ * @param pushOnFailure push a failed run's changes too, marked as failed
+ */
+public record AgentProfile(
+    String name,
+    List<String> command,
+    List<List<String>> setup,
+    Duration timeout,
+    Duration setupTimeout,
+    Map<String, String> environment,
+    boolean pushOnFailure) {
+
+  public AgentProfile {
+    command = List.copyOf(command);
+    setup = setup.stream().map(List::copyOf).toList();
+    environment = Map.copyOf(environment);
+    if (command.isEmpty()) {
+      throw new IllegalArgumentException("profile " + name + " has no command");
+    }
+  }
+
+  /** Names the variables but never shows their values: they are API keys. */
+  @Override
+  public String toString() {
+    return "AgentProfile[name=" + name + ", command=" + command + ", setup=" + setup + ", timeout="
+        + DurationText.format(timeout) + ", setupTimeout=" + DurationText.format(setupTimeout)
+        + ", environment=" + environment.keySet().stream().sorted().toList() + ", pushOnFailure="
+        + pushOnFailure + "]";
+  }
+}

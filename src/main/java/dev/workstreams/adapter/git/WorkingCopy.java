@@ -1,0 +1,169 @@
+package dev.workstreams.adapter.git;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Predicate;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.util.FileUtils;
+
+/**
+ * One task's working copy, on its task branch. Obtained from {@link WorkingCopies#prepare} or
+ * {@link WorkingCopies#open}. After the agent ran, a workflow typically calls, in order: {@link
+ * #strayWork()}, {@link #commitChanges}, {@link #changedPathsSince}, {@link #dropPathsOutside}
+ * (with {@code enforcement: block}), {@link #push}. Not thread-safe: one workflow at a time.
+ */
+public final class WorkingCopy {
+
+  /** Where {@link WorkingCopies#prepare} records the commit the agent starts from. */
+  static final String START_REF = "refs/workstreams/start";
+  /** Where {@link #dropPathsOutside} keeps the branch as the agent left it. */
+  static final String UNFILTERED_REF = "refs/workstreams/unfiltered";
+
+  private final CopyContext context;
+
+  WorkingCopy(CopyContext context) {
+    this.context = context;
+  }
+
+  public RepositoryName repository() {
+    return context.repo();
+  }
+
+  public TaskKey task() {
+    return context.task();
+  }
+
+  /** The folder the agent runs in. */
+  public Path directory() {
+    return context.directory();
+  }
+
+  /** The start commit recorded by the last {@link WorkingCopies#prepare}, if any. */
+  public Optional<String> startCommit() {
+    return read(git -> Optional.ofNullable(git.getRepository().resolve(START_REF)).map(ObjectId::name));
+  }
+
+  /** The commit the task branch points at. */
+  public String taskBranchTip() {
+    return read(git -> context.taskTip(git.getRepository()).name());
+  }
+
+  /**
+   * Commits every change the agent left (modified, added and deleted files; {@code .gitignore}
+   * respected) on top of the task branch, including on top of commits the agent made itself, with
+   * {@code identity} as author and committer. Git hooks never run.
+   */
+  public CommitResult commitChanges(BotIdentity identity, String message) {
+    return read(git -> {
+      HeadState head = new StrayWorkFinder(git.getRepository(), context.taskRef()).head();
+      if (!(head instanceof HeadState.OnTaskBranch)) {
+        return new CommitResult.NotOnTaskBranch(head);
+      }
+      git.add().addFilepattern(".").setAll(true).call();
+      if (ChangedPaths.uncommitted(git).isEmpty()) {
+        return new CommitResult.NothingToCommit();
+      }
+      PersonIdent person = new PersonIdent(identity.name(), identity.email());
+      return new CommitResult.Committed(git.commit()
+          .setAuthor(person).setCommitter(person).setMessage(message).setNoVerify(true).setSign(false)
+          .call().name());
+    });
+  }
+
+  /**
+   * Paths changed since {@code startCommit}: by the task branch's new commits (each one, and the
+   * net difference) and by uncommitted changes. A rename counts at both paths.
+   */
+  public SortedSet<String> changedPathsSince(String startCommit) {
+    return read(git -> {
+      Repository repo = git.getRepository();
+      SortedSet<String> paths =
+          ChangedPaths.committed(repo, ObjectId.fromString(startCommit), context.taskTip(repo));
+      paths.addAll(ChangedPaths.uncommitted(git));
+      return paths;
+    });
+  }
+
+  /**
+   * For {@code enforcement: block}: removes from the task branch's new commits every change to a
+   * path that {@code allowed} refuses (the task's globs and the shared list), so that no pushed
+   * commit carries one. Call after {@link #commitChanges}; refuses to act on uncommitted changes.
+   */
+  public EnforcementResult dropPathsOutside(String startCommit, Predicate<String> allowed) {
+    return read(git -> {
+      Repository repo = git.getRepository();
+      StrayWorkFinder finder = new StrayWorkFinder(repo, context.taskRef());
+      if (!(finder.head() instanceof HeadState.OnTaskBranch)) {
+        return new EnforcementResult.NotReady("HEAD is not on " + context.task().branch());
+      }
+      SortedSet<String> uncommitted = ChangedPaths.uncommitted(git);
+      if (!uncommitted.isEmpty()) {
+        return new EnforcementResult.NotReady("uncommitted changes: " + String.join(", ", uncommitted));
+      }
+      ObjectId start = ObjectId.fromString(startCommit);
+      ObjectId tip = context.taskTip(repo);
+      List<String> outside = ChangedPaths.committed(repo, start, tip).stream().filter(allowed.negate()).toList();
+      if (outside.isEmpty()) {
+        return new EnforcementResult.NothingOutside();
+      }
+      ObjectId filtered = new PathsDropper(repo, context.bot()).rewrite(start, tip, Set.copyOf(outside));
+      keep(repo, UNFILTERED_REF, tip);
+      try (RevWalk walk = new RevWalk(repo)) {
+        BranchMerger.moveBranch(repo, context.taskRef(), walk.parseCommit(tip), walk.parseCommit(filtered));
+      }
+      return new EnforcementResult.Dropped(outside, filtered.name(), tip.name());
+    });
+  }
+
+  /** A moved HEAD and local branches other than the task branch (never pushed). */
+  public StrayWork strayWork() {
+    return read(git -> new StrayWorkFinder(git.getRepository(), context.taskRef()).find());
+  }
+
+  /**
+   * Pushes the task branch to {@code remote} without force; merges the remote branch's new commits
+   * first when it moved. Other branches are never pushed. Expected outcomes (conflict, refusal,
+   * unreachable remote) are results; the local commits stay in any case.
+   */
+  public PushOutcome push(Remote remote) {
+    return read(git -> new TaskBranchPusher(context).push(remote));
+  }
+
+  /** Deletes the working copy (the mirror stays, for the repository's other tasks). */
+  public void remove() {
+    try {
+      FileUtils.delete(context.directory().toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+    } catch (IOException e) {
+      throw new WorkingCopyException("removing the " + context.describe() + " failed", e);
+    }
+  }
+
+  private static void keep(Repository repo, String ref, ObjectId id) throws IOException {
+    RefUpdate update = repo.updateRef(ref);
+    update.setNewObjectId(id);
+    update.forceUpdate();
+  }
+
+  private <T> T read(CopyAction<T> action) {
+    try (Git git = context.open()) {
+      return action.run(git);
+    } catch (IOException | GitAPIException e) {
+      throw new WorkingCopyException(context.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface CopyAction<T> {
+    T run(Git git) throws IOException, GitAPIException;
+  }
+}
