@@ -1,5 +1,9 @@
 package dev.workstreams;
 
+import dev.workstreams.adapter.agent.AgentProfiles;
+import dev.workstreams.adapter.agent.AgentProfilesException;
+import dev.workstreams.adapter.agent.AgentProfilesReader;
+import dev.workstreams.adapter.agent.AgentWorkerPool;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.GitHubSettings;
 import dev.workstreams.adapter.github.auth.AppCredentials;
@@ -11,13 +15,22 @@ import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.cli.PlanCommand;
 import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.workflow.config.RefreshConfigOnPush;
+import dev.workstreams.port.AgentWorkers;
+import dev.workstreams.port.PlanStore;
+import dev.workstreams.workflow.ForwardingInbox;
+import dev.workstreams.workflow.OwnEvents;
+import dev.workstreams.workflow.plans.AgentReports;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
-import javax.sql.DataSource;
 import dev.workstreams.config.ConfigException;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.workflow.EventRouter;
@@ -74,10 +87,53 @@ public final class Main implements Callable<Integer> {
       System.err.println("workstreams: " + e.getMessage());
       return 2;
     }
-    WorkstreamsServer server = WorkstreamsServer.start(config, registry, dataSource -> handlers(dataSource, github, clock));
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+    AgentProfiles profiles;
+    try {
+      profiles = config.agentsFile().isPresent()
+          ? new AgentProfilesReader(env).read(config.agentsFile().get()) : AgentProfiles.none();
+    } catch (AgentProfilesException e) {
+      System.err.println("workstreams: " + e.getMessage());
+      return 2;
+    }
+    ForwardingInbox ownInbox = new ForwardingInbox();
+    List<AutoCloseable> closeables = new ArrayList<>();
+    WorkstreamsServer server = WorkstreamsServer.start(config, registry, dataSource -> {
+      JdbcPlanStore store = new JdbcPlanStore(dataSource);
+      AgentReports reports = new AgentReports(new OwnEvents(ownInbox, clock), store, clock);
+      Optional<AgentWorkers> workers = github.filter(c -> !profiles.isEmpty()).map(clients -> {
+        AgentWorkerPool pool = AgentAssembly.pool(profiles, config.agentConcurrency(), config.dataDir(),
+            Long.parseLong(config.appId().orElse("0")), clients, store, clock, reports);
+        closeables.add(pool);
+        closeables.add(sweepSilentAgents(reports));
+        return pool;
+      });
+      return handlers(store, github, workers, clock);
+    });
+    ownInbox.attach(server.inbox());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      closeables.forEach(Main::closeQuietly);
+      server.close();
+    }, "shutdown"));
     server.awaitStop();
     return 0;
+  }
+
+  private static AutoCloseable sweepSilentAgents(AgentReports reports) {
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "silent-agents");
+      t.setDaemon(true);
+      return t;
+    });
+    sweeper.scheduleAtFixedRate(reports::reportSilentAgents, 0, 1, TimeUnit.MINUTES);
+    return sweeper::shutdownNow;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.warn("shutting down: {}", e.getMessage());
+    }
   }
 
   /** The App's installation clients, when APP_ID and its private key are configured. */
@@ -92,13 +148,13 @@ public final class Main implements Callable<Integer> {
     return Optional.of(GitHubClients.forApp(credentials.get(), settings.endpoints(), pipeline, clock));
   }
 
-  /** The App's reactions to GitHub events. */
-  static EventRouter handlers(DataSource dataSource, Optional<GitHubClients> github, Clock clock) {
+  /** The App's reactions to GitHub events (and to its own). */
+  static EventRouter handlers(PlanStore store, Optional<GitHubClients> github, Optional<AgentWorkers> workers, Clock clock) {
     EventRouter router = new EventRouter()
         .on("ping", context -> log.info("GitHub ping received: {}", context.payload().path("zen").asText()));
     github.ifPresent(clients -> {
       RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
-      PlanWorkflows.register(router, new JdbcPlanStore(dataSource), new RestGitHubGateways(clients), configs, clock);
+      PlanWorkflows.register(router, store, new RestGitHubGateways(clients), configs, clock, workers);
       router.on("push", new RefreshConfigOnPush(configs));
     });
     return router;

@@ -10,6 +10,7 @@ import dev.workstreams.config.ServerConfig;
 import dev.workstreams.web.WebServer;
 import dev.workstreams.web.WebhookRoute;
 import dev.workstreams.web.WebhookSignature;
+import dev.workstreams.workflow.DeliveryInbox;
 import dev.workstreams.workflow.EventRouter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -90,6 +91,11 @@ public final class WorkstreamsServer implements AutoCloseable {
     }
     WebServer web = WebServer.start(config.port(), config.webhookPath(), webhook, database::isReachable, registry::scrape);
     return new WorkstreamsServer(database, writer, jobs, web, gcMetrics);
+  }
+
+  /** Where the App's own events go in, beside the webhook deliveries. */
+  public DeliveryInbox inbox() {
+    return writer;
   }
 
   public int port() {

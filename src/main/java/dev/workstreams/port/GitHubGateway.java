@@ -53,4 +53,7 @@ public interface GitHubGateway {
   IssueComment comment(int number, String body) throws IOException;
 
   void editComment(long commentId, String body) throws IOException;
+
+  /** Takes a draft pull request out of draft (GraphQL: REST cannot). */
+  void markReadyForReview(int number) throws IOException;
 }

@@ -1,5 +1,6 @@
 package dev.workstreams.port;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,5 +24,13 @@ public interface PlanStore {
   /** Plans of a repository that are still active, for warnings about pull requests outside them. */
   List<StoredPlan> activePlans(RepositoryId repository);
 
+  /** Marks a running agent's workstream alive. */
+  void heartbeat(RepositoryId repository, int issue, String taskId, Instant at);
+
+  /** Workstreams still RUNNING whose agent has not been heard of since {@code before}: their process died. */
+  List<RunningTask> silentAgents(Instant before);
+
   record PlanTask(int issue, String taskId) {}
+
+  record RunningTask(RepositoryId repository, int issue, String taskId) {}
 }

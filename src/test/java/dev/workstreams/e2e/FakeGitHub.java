@@ -230,6 +230,22 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
       }
       return answer(404, "{\"message\":\"Not Found\"}");
     }
+    return drafts(method, url, body);
+  }
+
+  /** Reading one pull request and GraphQL's markPullRequestReadyForReview, the only way out of draft. */
+  private ResponseDefinition drafts(String method, String url, JsonNode body) {
+    Matcher m;
+    if (method.equals("GET") && (m = match(REPO + "/pulls/(\\d+)", url)) != null) {
+      ObjectNode pr = pull(Integer.parseInt(m.group(1)));
+      pr.put("node_id", "PR_node" + pr.path("number").asInt());
+      return answer(200, pr.toString());
+    }
+    if (method.equals("POST") && url.equals("/graphql")) {
+      String nodeId = body.path("variables").path("id").asText(body.path("variables").path("pullRequestId").asText());
+      pulls.stream().filter(p -> ("PR_node" + p.path("number").asInt()).equals(nodeId)).forEach(p -> p.put("draft", false));
+      return answer(200, "{\"data\":{\"markPullRequestReadyForReview\":{\"pullRequest\":{\"isDraft\":false}}}}");
+    }
     return answer(501, "{\"message\":\"the fake GitHub does not know " + method + " " + url + "\"}");
   }
 

@@ -9,6 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.workstreams.WorkstreamsServer;
+import dev.workstreams.adapter.agent.AgentProfiles;
+import dev.workstreams.adapter.agent.AgentRunner;
+import dev.workstreams.adapter.agent.AgentWorkerPool;
+import dev.workstreams.adapter.git.BotIdentity;
+import dev.workstreams.adapter.git.Remote;
+import dev.workstreams.adapter.git.WorkingCopies;
+import dev.workstreams.port.AgentWorkers;
+import dev.workstreams.workflow.ForwardingInbox;
+import dev.workstreams.workflow.OwnEvents;
+import dev.workstreams.workflow.plans.AgentReports;
+import java.util.ArrayList;
+import java.util.Optional;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.auth.AppCredentials;
 import dev.workstreams.adapter.github.auth.TestKeys;
@@ -51,6 +63,7 @@ final class PlanRig implements AutoCloseable {
   final WorkstreamsServer server;
   final WebhookClient webhooks;
   final DeliveryTable deliveries;
+  AgentReports reports;
 
   PlanRig(Path dataDir, PolitenessPolicy policy) {
     this(dataDir, policy, new FakeGitHub());
@@ -58,6 +71,15 @@ final class PlanRig implements AutoCloseable {
 
   /** A rig over an existing fake GitHub: a second App instance, or one whose database was lost. */
   PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github) {
+    this(dataDir, policy, github, Optional.empty());
+  }
+
+  /** Agents that clone from (and push to) a local bare repository standing in for GitHub's git side. */
+  record Agents(AgentProfiles profiles, Path bareRepository, int concurrency) {}
+
+  final List<AutoCloseable> closeables = new ArrayList<>();
+
+  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Optional<Agents> agents) {
     this.github = github;
     wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
     wiremock.start();
@@ -69,9 +91,22 @@ final class PlanRig implements AutoCloseable {
     GitHubClients clients = GitHubClients.forApp(AppCredentials.of(1, KEYS.pkcs1Pem()), endpoints, pipeline, clock);
     String secret = TestServers.newSecret();
     Map<String, String> env = TestServers.environment(dataDir, secret);
-    server = WorkstreamsServer.start(ServerConfig.fromEnvironment(env), dataSource -> PlanWorkflows.register(
-        new EventRouter(), new JdbcPlanStore(dataSource), new RestGitHubGateways(clients),
-        new RepoConfigLoader(clients, new RepoConfigParser()), clock));
+    ForwardingInbox ownInbox = new ForwardingInbox();
+    server = WorkstreamsServer.start(ServerConfig.fromEnvironment(env), dataSource -> {
+      JdbcPlanStore store = new JdbcPlanStore(dataSource);
+      reports = new AgentReports(new OwnEvents(ownInbox, clock), store, clock);
+      Optional<AgentWorkers> workers = agents.map(a -> {
+        BotIdentity bot = new BotIdentity("workstreams[bot]", "1+workstreams[bot]@users.noreply.github.com");
+        AgentWorkerPool pool = new AgentWorkerPool(a.profiles(), a.concurrency(), new WorkingCopies(dataDir, bot),
+            new AgentRunner(dataDir, clock, Duration.ofSeconds(1)), bot,
+            repository -> Remote.anonymous(a.bareRepository().toUri().toString()), repository -> List.of(), store, clock, reports);
+        closeables.add(pool);
+        return pool;
+      });
+      return PlanWorkflows.register(new EventRouter(), store, new RestGitHubGateways(clients),
+          new RepoConfigLoader(clients, new RepoConfigParser()), clock, workers);
+    });
+    ownInbox.attach(server.inbox());
     webhooks = new WebhookClient(server.port(), secret);
     deliveries = DeliveryTable.h2(dataDir);
   }
@@ -104,6 +139,13 @@ final class PlanRig implements AutoCloseable {
 
   @Override
   public void close() {
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
     server.close();
     wiremock.stop();
   }

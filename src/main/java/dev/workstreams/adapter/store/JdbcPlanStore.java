@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,6 +112,39 @@ public final class JdbcPlanStore implements PlanStore {
       }
     } catch (SQLException e) {
       throw new PlanStoreFailure("cannot look up pull request " + repository + "#" + pullRequest, e);
+    }
+  }
+
+  @Override
+  public void heartbeat(RepositoryId repository, int issue, String taskId, Instant at) {
+    String sql = "UPDATE workstreams SET agent_heartbeat = ? WHERE repository = ? AND issue_number = ? AND task_id = ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, SqlTime.of(at));
+      s.setString(2, repository.fullName());
+      s.setInt(3, issue);
+      s.setString(4, taskId);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new PlanStoreFailure("cannot record the heartbeat of " + repository + "#" + issue + "/" + taskId, e);
+    }
+  }
+
+  @Override
+  public List<RunningTask> silentAgents(Instant before) {
+    String sql = "SELECT w.repository, w.issue_number, w.task_id, p.installation_id FROM workstreams w"
+        + " JOIN plans p ON p.repository = w.repository AND p.issue_number = w.issue_number"
+        + " WHERE w.state = 'RUNNING' AND (w.agent_heartbeat IS NULL OR w.agent_heartbeat < ?)";
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, SqlTime.of(before));
+      List<RunningTask> found = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          found.add(new RunningTask(RepositoryId.of(r.getLong(4), r.getString(1)), r.getInt(2), r.getString(3)));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new PlanStoreFailure("cannot look for silent agents", e);
     }
   }
 

@@ -21,12 +21,14 @@ public final class AnswerCommentCommands implements EventHandler {
   private final PlanStore store;
   private final RecordedPlans recorded;
   private final CommandRequests requests;
+  private final PlanProgress progress;
 
-  public AnswerCommentCommands(GitHubGateways gateways, PlanStore store, CommandRequests requests) {
+  public AnswerCommentCommands(GitHubGateways gateways, PlanStore store, CommandRequests requests, PlanProgress progress) {
     this.gateways = gateways;
     this.store = store;
     this.recorded = new RecordedPlans(store);
     this.requests = requests;
+    this.progress = progress;
   }
 
   @Override
@@ -46,6 +48,12 @@ public final class AnswerCommentCommands implements EventHandler {
         ? answer(command.get(), issue, sender)
         : "@" + sender + ", only people with write, maintain or admin permission can give workstreams commands.";
     github.comment(issue.number(), marker + "\n" + answer + "\n");
+    if (command.get() instanceof CommentCommand.Retry || command.get() instanceof CommentCommand.Cancel) {
+      Optional<StoredPlan> plan = store.plan(issue.repository(), issue.number());
+      if (plan.isPresent()) {
+        progress.advance(github, plan.get());
+      }
+    }
   }
 
   private String answer(CommentCommand command, PlanIssue issue, String sender) throws Exception {

@@ -22,13 +22,16 @@ public final class CancelPlanWhenUnlabelled implements EventHandler {
   private final PlanStore store;
   private final TrackingComments tracking;
   private final RecordedPlans recorded;
+  private final PlanProgress progress;
 
-  public CancelPlanWhenUnlabelled(GitHubGateways gateways, RepoConfigs configs, PlanStore store, TrackingComments tracking) {
+  public CancelPlanWhenUnlabelled(GitHubGateways gateways, RepoConfigs configs, PlanStore store, TrackingComments tracking,
+      PlanProgress progress) {
     this.gateways = gateways;
     this.configs = configs;
     this.store = store;
     this.tracking = tracking;
     this.recorded = new RecordedPlans(store);
+    this.progress = progress;
   }
 
   @Override
@@ -51,7 +54,8 @@ public final class CancelPlanWhenUnlabelled implements EventHandler {
     GitHubGateway github = gateways.forRepository(issue.repository());
     Optional<String> comment = recorded.trackingComment(cancelled, true);
     if (comment.isPresent()) {
-      tracking.show(github, cancelled, comment.get());
+      cancelled = tracking.show(github, cancelled, comment.get());
     }
+    progress.advance(github, cancelled);
   }
 }

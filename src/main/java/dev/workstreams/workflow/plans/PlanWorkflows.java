@@ -1,24 +1,38 @@
 package dev.workstreams.workflow.plans;
 
+import dev.workstreams.port.AgentWorkers;
 import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.workflow.EventRouter;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The plan issue's reactions, registered on the router by event and action. */
 public final class PlanWorkflows {
 
   private PlanWorkflows() {}
 
+  /** Without agents: workstreams are opened for people. */
   public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs, Clock clock) {
+    return register(router, store, gateways, configs, clock, Optional.empty());
+  }
+
+  /** With the instance's agent workers, which the scheduler keeps busy within each plan's capacity. */
+  public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
+      Clock clock, Optional<AgentWorkers> workers) {
     TrackingComments tracking = new TrackingComments(store);
-    ReconcilePlan reconcile = new ReconcilePlan(store, tracking, clock);
+    PlanProgress progress = workers.<PlanProgress>map(w -> new AgentScheduler(store, w, tracking, clock)).orElse(PlanProgress.NONE);
+    ReconcilePlan reconcile = new ReconcilePlan(store, tracking, clock, progress);
     Notices notices = new Notices();
-    return router
+    router
         .on("issues.labeled", new OpenWorkstreamsWhenPlanLabelled(gateways, configs, reconcile, notices))
         .on("issues.edited", new ReconcilePlanWhenEdited(gateways, configs, store, reconcile, notices))
-        .on("issues.unlabeled", new CancelPlanWhenUnlabelled(gateways, configs, store, tracking))
-        .on("issue_comment.created", new AnswerCommentCommands(gateways, store, new CommandRequests(store)));
+        .on("issues.unlabeled", new CancelPlanWhenUnlabelled(gateways, configs, store, tracking, progress))
+        .on("issue_comment.created", new AnswerCommentCommands(gateways, store, new CommandRequests(store), progress));
+    if (workers.isPresent()) {
+      router.on(ReportAgentOutcome.EVENT + "." + ReportAgentOutcome.ACTION, new ReportAgentOutcome(gateways, store, progress, clock));
+    }
+    return router;
   }
 }

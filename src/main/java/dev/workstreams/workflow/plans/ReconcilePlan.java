@@ -29,12 +29,14 @@ public final class ReconcilePlan {
   private final PlanStore store;
   private final TrackingComments tracking;
   private final Clock clock;
+  private final PlanProgress progress;
   private final PlanChecker checker = new PlanChecker();
 
-  public ReconcilePlan(PlanStore store, TrackingComments tracking, Clock clock) {
+  public ReconcilePlan(PlanStore store, TrackingComments tracking, Clock clock, PlanProgress progress) {
     this.store = store;
     this.tracking = tracking;
     this.clock = clock;
+    this.progress = progress;
   }
 
   public void run(GitHubGateway github, RepoConfig config, PlanIssue issue) throws IOException {
@@ -58,7 +60,8 @@ public final class ReconcilePlan {
     PlanWorkstreams workstreams = PlanWorkstreams.observe(github, store, desired);
     stored = tracking.show(github, stored, workstreams.trackingComment(findings, false));
     workstreams.complete(head.get());
-    tracking.show(github, stored, workstreams.trackingComment(findings, false));
+    stored = tracking.show(github, stored, workstreams.trackingComment(findings, false));
+    progress.advance(github, stored);
   }
 
   private List<PlanProblem> findings(GitHubGateway github, PlanReport report, RepoConfig config, BranchHead head)

@@ -2,6 +2,7 @@ package dev.workstreams.adapter.github.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.adapter.github.GitHubClients;
+import dev.workstreams.adapter.github.GraphQlClient;
 import dev.workstreams.adapter.github.http.HttpReply;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.port.BranchHead;
@@ -30,11 +31,13 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   private final RepositoryId repository;
   private final RestCalls rest;
+  private final GraphQlClient graphql;
   private final String repo;
 
   public RestGitHubGateway(GitHubClients clients, RepositoryId repository) {
     this.repository = repository;
     this.rest = new RestCalls(clients, repository.installationId());
+    this.graphql = new GraphQlClient(clients);
     this.repo = "/repos/" + RestCalls.segment(repository.owner()) + "/" + RestCalls.segment(repository.name());
   }
 
@@ -191,5 +194,14 @@ public final class RestGitHubGateway implements GitHubGateway {
   public void editComment(long commentId, String body) throws IOException {
     String path = repo + "/issues/comments/" + commentId;
     RestCalls.expect(rest.patch(path, Map.of("body", body)), "PATCH", path);
+  }
+
+  @Override
+  public void markReadyForReview(int number) throws IOException {
+    String path = repo + "/pulls/" + number;
+    JsonNode pr = rest.json(rest.get(path), "GET", path);
+    if (pr.path("draft").asBoolean(false)) {
+      graphql.markPullRequestReadyForReview(repository.installationId(), pr.path("node_id").asText());
+    }
   }
 }

@@ -1,0 +1,146 @@
+package dev.workstreams.adapter.agent;
+
+import dev.workstreams.adapter.git.BotIdentity;
+import dev.workstreams.adapter.git.Remote;
+import dev.workstreams.adapter.git.WorkingCopies;
+import dev.workstreams.port.AgentAssignment;
+import dev.workstreams.port.AgentReport;
+import dev.workstreams.port.AgentWorkers;
+import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.RepositoryId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs agents on this instance, at most {@code AGENT_CONCURRENCY} at once, each in its task's
+ * working copy; renews each running agent's heartbeat so that another instance (or this one after
+ * a restart) can tell a dead run from a long one; hands every outcome to {@code reports}.
+ */
+public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AgentWorkerPool.class);
+  static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+  private final AgentProfiles profiles;
+  private final TaskRun taskRun;
+  private final PlanStore store;
+  private final Clock clock;
+  private final Consumer<AgentReport> reports;
+  private final Semaphore slots;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+      r -> daemon(r, "agent-heartbeats"));
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+  public AgentWorkerPool(AgentProfiles profiles, int concurrency, WorkingCopies copies, AgentRunner runner,
+      BotIdentity bot, Function<RepositoryId, Remote> remotes, Function<RepositoryId, List<String>> secrets,
+      PlanStore store, Clock clock, Consumer<AgentReport> reports) {
+    this.profiles = profiles;
+    this.taskRun = new TaskRun(copies, runner, remotes, secrets, bot);
+    this.store = store;
+    this.clock = clock;
+    this.reports = reports;
+    this.slots = new Semaphore(concurrency);
+    this.workers = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> daemon(r, "agent-worker"));
+    heartbeats.scheduleAtFixedRate(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Override
+  public boolean enabled() {
+    return !profiles.isEmpty();
+  }
+
+  @Override
+  public Optional<String> profile(Optional<String> requested) {
+    return requested.isPresent()
+        ? profiles.byName(requested.get()).map(AgentProfile::name)
+        : profiles.defaultProfile().map(AgentProfile::name);
+  }
+
+  @Override
+  public int freeSlots() {
+    return slots.availablePermits();
+  }
+
+  @Override
+  public void start(AgentAssignment assignment) {
+    AgentProfile profile = profiles.byName(assignment.profile()).orElseThrow(
+        () -> new IllegalArgumentException("no agent profile " + assignment.profile()));
+    if (!slots.tryAcquire()) {
+      // The scheduler asked within freeSlots(); a race with another plan makes this run wait its turn.
+      slots.acquireUninterruptibly();
+    }
+    CancelHandle cancel = new CancelHandle();
+    String key = key(assignment.repository(), assignment.issue(), assignment.taskId());
+    running.put(key, new Running(assignment, cancel));
+    workers.submit(() -> {
+      try {
+        reports.accept(taskRun.perform(assignment, profile, cancel));
+      } catch (RuntimeException e) {
+        log.error("agent run of {}#{}/{} failed: {}", assignment.repository(), assignment.issue(), assignment.taskId(),
+            e.getMessage(), e);
+        reports.accept(new AgentReport(assignment.repository(), assignment.issue(), assignment.taskId(),
+            AgentReport.Result.FAILED, "the run could not be carried out: " + e.getMessage(), 0, false, List.of(), List.of()));
+      } finally {
+        running.remove(key);
+        slots.release();
+      }
+    });
+  }
+
+  @Override
+  public void cancel(RepositoryId repository, int issue, String taskId) {
+    Running run = running.get(key(repository, issue, taskId));
+    if (run != null) {
+      run.cancel().cancel();
+    }
+  }
+
+  private void beat() {
+    for (Running run : running.values()) {
+      AgentAssignment a = run.assignment();
+      try {
+        store.heartbeat(a.repository(), a.issue(), a.taskId(), clock.instant());
+      } catch (RuntimeException e) {
+        log.warn("cannot renew the heartbeat of {}#{}/{}: {}", a.repository(), a.issue(), a.taskId(), e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running.values().forEach(r -> r.cancel().cancel());
+    heartbeats.shutdownNow();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String key(RepositoryId repository, int issue, String taskId) {
+    return repository.fullName() + "#" + issue + "/" + taskId;
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private record Running(AgentAssignment assignment, CancelHandle cancel) {}
+}

@@ -1,0 +1,122 @@
+package dev.workstreams.adapter.agent;
+
+import dev.workstreams.adapter.git.BotIdentity;
+import dev.workstreams.adapter.git.CommitResult;
+import dev.workstreams.adapter.git.EnforcementResult;
+import dev.workstreams.adapter.git.PrepareResult;
+import dev.workstreams.adapter.git.PushOutcome;
+import dev.workstreams.adapter.git.Remote;
+import dev.workstreams.adapter.git.RepositoryName;
+import dev.workstreams.adapter.git.StrayWork;
+import dev.workstreams.adapter.git.TaskKey;
+import dev.workstreams.adapter.git.WorkingCopies;
+import dev.workstreams.adapter.git.WorkingCopy;
+import dev.workstreams.core.config.Enforcement;
+import dev.workstreams.core.ownership.OwnedGlobs;
+import dev.workstreams.core.ownership.OwnershipMatcher;
+import dev.workstreams.port.AgentAssignment;
+import dev.workstreams.port.AgentReport;
+import dev.workstreams.port.AgentReport.Result;
+import dev.workstreams.port.RepositoryId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One agent run from start to push: the working copy brought up to date with the base, the agent,
+ * its changes committed by the App, paths outside the task left out under {@code enforcement:
+ * block}, and the task branch (only it) pushed without force.
+ */
+final class TaskRun {
+
+  private final WorkingCopies copies;
+  private final AgentRunner runner;
+  private final Function<RepositoryId, Remote> remotes;
+  private final Function<RepositoryId, List<String>> secrets;
+  private final BotIdentity bot;
+
+  TaskRun(WorkingCopies copies, AgentRunner runner, Function<RepositoryId, Remote> remotes,
+      Function<RepositoryId, List<String>> secrets, BotIdentity bot) {
+    this.copies = copies;
+    this.runner = runner;
+    this.remotes = remotes;
+    this.secrets = secrets;
+    this.bot = bot;
+  }
+
+  AgentReport perform(AgentAssignment a, AgentProfile profile, CancelHandle cancel) {
+    RepositoryName repo = new RepositoryName(a.repository().owner(), a.repository().name());
+    Remote remote = remotes.apply(a.repository());
+    PrepareResult prepared = copies.prepare(repo, remote, new TaskKey(a.issue(), a.taskId()), a.baseBranch());
+    if (!(prepared instanceof PrepareResult.Ready ready)) {
+      return report(a, Result.FAILED, notReady(prepared, a.baseBranch()), 0, false, List.of(), List.of());
+    }
+    AgentRun run = runner.run(new AgentRequest(profile, ready.copy().directory(),
+        new AgentTask(a.repository().owner(), a.repository().name(), a.issue(), a.taskId()), a.prompt(), a.owns(),
+        secrets.apply(a.repository())), cancel);
+    long seconds = run.duration().toSeconds();
+    String summary = RunSummary.describe(run.outcome()) + " after " + DurationText.format(run.duration());
+    if (run.outcome() instanceof AgentOutcome.Cancelled) {
+      return report(a, Result.CANCELLED, summary, seconds, false, List.of(), run.tail());
+    }
+    if (!run.succeeded() && !profile.pushOnFailure()) {
+      return report(a, Result.FAILED, summary, seconds, false, List.of(), run.tail());
+    }
+    List<String> problems = new ArrayList<>();
+    boolean pushed = publish(a, ready.copy(), ready.startCommit(), run.succeeded(), problems);
+    Result result = run.succeeded() && pushed ? Result.SUCCEEDED : Result.FAILED;
+    return report(a, result, summary, seconds, pushed, problems, run.tail());
+  }
+
+  private boolean publish(AgentAssignment a, WorkingCopy copy, String start, boolean succeeded, List<String> problems) {
+    String message = (succeeded ? "" : "[agent failed] ") + "workstreams: " + a.taskId() + " for #" + a.issue()
+        + "\n\n" + a.taskTitle();
+    CommitResult commit = copy.commitChanges(bot, message);
+    if (commit instanceof CommitResult.NotOnTaskBranch moved) {
+      problems.add("the agent moved HEAD away from the task branch (" + moved.head() + "); only the task branch is pushed");
+    }
+    StrayWork stray = copy.strayWork();
+    stray.branches().forEach(b -> problems.add("the agent made " + b.newCommits() + " commit(s) on branch `" + b.name()
+        + "`, which is not pushed"));
+    if (a.enforcement() == Enforcement.BLOCK) {
+      OwnershipMatcher matcher = OwnershipMatcher.compile(List.of(new OwnedGlobs(a.taskId(), a.owns())), a.shared());
+      EnforcementResult dropped = copy.dropPathsOutside(start, path -> matcher.violations(a.taskId(), List.of(path)).isEmpty());
+      if (dropped instanceof EnforcementResult.Dropped d) {
+        problems.add("left out of the push (outside the task's paths, `enforcement: block`): "
+            + String.join(", ", d.paths().stream().map(p -> "`" + p + "`").toList()));
+      } else if (dropped instanceof EnforcementResult.NotReady n) {
+        problems.add("files outside the task could not be checked: " + n.reason() + "; nothing was pushed");
+        return false;
+      }
+    }
+    PushOutcome push = copy.push(remotes.apply(a.repository()));
+    if (push instanceof PushOutcome.Pushed || push instanceof PushOutcome.UpToDate) {
+      return true;
+    }
+    if (push instanceof PushOutcome.Rejected r) {
+      problems.add("GitHub refused the push (" + r.status() + "): " + r.reason()
+          + ". The commit stays in the App's working copy until the workstream ends.");
+    } else if (push instanceof PushOutcome.Conflict c) {
+      problems.add("the task branch moved meanwhile and rebasing conflicts in " + String.join(", ", c.paths())
+          + "; nothing was pushed, both sides are kept");
+    } else if (push instanceof PushOutcome.Failed f) {
+      problems.add("the push failed: " + f.reason());
+    }
+    return false;
+  }
+
+  private static String notReady(PrepareResult prepared, String base) {
+    if (prepared instanceof PrepareResult.MergeConflict c) {
+      return "bringing the branch up to date with `" + base + "` conflicts in " + String.join(", ", c.paths());
+    }
+    if (prepared instanceof PrepareResult.BaseBranchMissing) {
+      return "the base branch `" + base + "` does not exist";
+    }
+    return "the repository could not be fetched: " + ((PrepareResult.RemoteUnavailable) prepared).reason();
+  }
+
+  private static AgentReport report(AgentAssignment a, Result result, String summary, long seconds, boolean pushed,
+      List<String> problems, List<String> tail) {
+    return new AgentReport(a.repository(), a.issue(), a.taskId(), result, summary, seconds, pushed, problems, tail);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.workstreams.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workstreams.adapter.agent.AgentProfiles;
+import dev.workstreams.adapter.agent.AgentProfilesReader;
+import dev.workstreams.testing.Eventually;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Agents end to end: labelled plan → agents in working copies → commits pushed to a real (bare) repository. */
+class AgentsIT {
+
+  @TempDir Path dir;
+  private PlanRig rig;
+  private Path bare;
+  private Path timeline;
+
+  @AfterEach
+  void stop() {
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  private void start(String script, int concurrency) throws Exception {
+    bare = dir.resolve("hello.git");
+    Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+    Path seed = dir.resolve("seed");
+    try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(seed.toFile()).call()) {
+      Files.writeString(seed.resolve("README.md"), "hello\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("first").setAuthor("Mona", "mona@example.com").setCommitter("Mona", "mona@example.com").call();
+      git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+    }
+    Path agent = dir.resolve("agent.sh");
+    Files.writeString(agent, script);
+    timeline = dir.resolve("timeline.txt");
+    Files.writeString(timeline, "");
+    String agents = "profiles:\n  script:\n    command: [sh, " + agent + "]\n    timeout: 60s\n"
+        + "    env: { TIMELINE: \"${TIMELINE}\" }\ndefault: script\n";
+    AgentProfiles profiles = new AgentProfilesReader(Map.of("TIMELINE", timeline.toString(), "WEBHOOK_SECRET", "not-for-agents"))
+        .parse(agents, "agents.yml");
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    rig = new PlanRig(data, PlanRig.quickPolicy(2), new FakeGitHub(), Optional.of(new PlanRig.Agents(profiles, bare, concurrency)));
+    rig.github.permissions.put("mona", "write");
+  }
+
+  private static String plan(int maxParallel, String... ids) {
+    StringBuilder plan = new StringBuilder("```plan\nmax_parallel: " + maxParallel + "\ntasks:\n");
+    for (String id : ids) {
+      plan.append("  - {id: ").append(id).append(", title: Task ").append(id).append(", owns: [").append(id).append("/**]}\n");
+    }
+    return plan.append("```\n").toString();
+  }
+
+  private List<String> pushedBranches() throws Exception {
+    List<String> branches = new ArrayList<>();
+    try (Git git = Git.open(bare.toFile())) {
+      git.branchList().call().forEach(ref -> branches.add(ref.getName().replace("refs/heads/", "")));
+    }
+    branches.remove("main");
+    return branches;
+  }
+
+  private RevCommit tip(String branch) throws Exception {
+    try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
+      return walk.parseCommit(repo.resolve("refs/heads/" + branch));
+    }
+  }
+
+  private static final String WORKING_AGENT = """
+      echo "start $WORKSTREAMS_TASK_ID $(date +%s%N)" >> "$TIMELINE"
+      mkdir -p "$WORKSTREAMS_TASK_ID"
+      echo "work of $WORKSTREAMS_TASK_ID" > "$WORKSTREAMS_TASK_ID/done.txt"
+      env > "$WORKSTREAMS_TASK_ID/env.txt"
+      sleep 1
+      echo "end $WORKSTREAMS_TASK_ID $(date +%s%N)" >> "$TIMELINE"
+      """;
+
+  @Test
+  void runsAgentsWithinMaxParallelAndPushesTheirCommitsAsTheBot() throws Exception {
+    start(WORKING_AGENT, 4);
+
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan(2, "a", "b", "c", "d", "e"), "plan", "mona"));
+
+    Eventually.await("two agents pushed", Duration.ofSeconds(60), () -> {
+      try {
+        return pushedBranches().size() == 2 && rig.github.pulls.stream().filter(p -> !p.path("draft").asBoolean()).count() == 2;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+    assertEquals(List.of("workstreams/7-a", "workstreams/7-b"), pushedBranches().stream().sorted().toList());
+    RevCommit a = tip("workstreams/7-a");
+    assertEquals("workstreams[bot]", a.getAuthorIdent().getName());
+    assertTrue(a.getFullMessage().startsWith("workstreams: a for #7"), a.getFullMessage());
+    List<String> lines = Files.readAllLines(timeline);
+    assertEquals(4, lines.size(), lines.toString());
+    String env = new String(Git.open(bare.toFile()).getRepository().open(
+        treeEntry("workstreams/7-a", "a/env.txt")).getBytes());
+    assertTrue(env.contains("WORKSTREAMS_TASK_ID=a"), env);
+    assertTrue(!env.contains("not-for-agents") && !env.contains("whsec-"), env);
+    Eventually.await("the tracking comment shows the queue", Duration.ofSeconds(30), () ->
+        rig.github.commentsOn(7).get(0).path("body").asText().contains("queued: 3rd in line"));
+  }
+
+  @Test
+  void aFailingAgentGetsACommentWithItsExitStatusAndLogAndNothingPushed() throws Exception {
+    start("echo 'trying hard'\necho 'cannot do it' >&2\nexit 3\n", 2);
+
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan(2, "a"), "plan", "mona"));
+
+    Eventually.await("a comment on the pull request", Duration.ofSeconds(60),
+        () -> !rig.github.commentsOn(100).isEmpty());
+    String comment = rig.github.commentsOn(100).get(0).path("body").asText();
+    assertTrue(comment.contains("The agent failed (attempt 1): exited with status 3"), comment);
+    assertTrue(comment.contains("cannot do it"), comment);
+    assertEquals(List.of(), pushedBranches());
+    Eventually.await("the tracking comment says failed", Duration.ofSeconds(30), () ->
+        rig.github.commentsOn(7).get(0).path("body").asText().contains("agent failed"));
+  }
+
+  private org.eclipse.jgit.lib.ObjectId treeEntry(String branch, String path) throws Exception {
+    try (Repository repo = Git.open(bare.toFile()).getRepository();
+        org.eclipse.jgit.treewalk.TreeWalk walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, tip(branch).getTree())) {
+      return walk.getObjectId(0);
+    }
+  }
+}
