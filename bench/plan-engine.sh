@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the plan engine with JMH: overlap analysis of a 50-task plan, and ownership checks of a 3,000-file push,
-# each next to a java.nio PathMatcher baseline. Prints the machine and the results table.
+# each next to a java.nio PathMatcher baseline and a dk.brics automaton baseline. Prints the machine and the results.
 #
-#   bench/plan-engine.sh                      # everything, about 2 minutes on 2 cores
+#   bench/plan-engine.sh                      # everything, about 3 minutes on 2 cores
 #   bench/plan-engine.sh OwnershipMatcher     # JMH arguments pass through: a benchmark filter, -f, -wi, -i…
 #   BUILD_DIR=/tmp/ws bench/plan-engine.sh    # build the app there instead of target/
 set -euo pipefail
