@@ -12,6 +12,8 @@ public final class Markers {
 
   public static final String TRACKING = "<!-- workstreams:tracking -->";
   public static final String OWNERSHIP = "<!-- workstreams:ownership -->";
+  public static final String CONFLICT_WARNING = "<!-- workstreams:conflict-warning -->";
+  private static final Pattern BRANCH = Pattern.compile("workstreams/(\\d{1,10})-([a-z0-9][a-z0-9-]{0,39})");
   private static final Pattern TASK =
       Pattern.compile("<!-- workstreams:task \\{\"issue\":(\\d{1,10}),\"task\":\"([a-z0-9][a-z0-9-]{0,39})\"\\} -->");
 
@@ -41,6 +43,19 @@ public final class Markers {
 
   public static String branchPrefix(int issue) {
     return "workstreams/" + issue + "-";
+  }
+
+  /** The plan issue and task a branch name belongs to, if it is {@code workstreams/<issue>-<task>}. */
+  public static Optional<TaskRef> taskOfBranch(String branch) {
+    Matcher m = BRANCH.matcher(branch == null ? "" : branch);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new TaskRef(Integer.parseInt(m.group(1)), m.group(2)));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   public record TaskRef(int issue, String taskId) {}
