@@ -11,6 +11,7 @@ import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.cli.PlanCommand;
 import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.workflow.config.RefreshConfigOnPush;
+import dev.workstreams.workflow.ownership.OwnershipWorkflows;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -99,6 +100,7 @@ public final class Main implements Callable<Integer> {
     github.ifPresent(clients -> {
       RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
       PlanWorkflows.register(router, new JdbcPlanStore(dataSource), new RestGitHubGateways(clients), configs, clock);
+      OwnershipWorkflows.register(router, new JdbcPlanStore(dataSource), new RestGitHubGateways(clients));
       router.on("push", new RefreshConfigOnPush(configs));
     });
     return router;

@@ -28,6 +28,7 @@ import dev.workstreams.testing.Eventually;
 import dev.workstreams.testing.TestServers;
 import dev.workstreams.testing.WebhookClient;
 import dev.workstreams.workflow.EventRouter;
+import dev.workstreams.workflow.ownership.OwnershipWorkflows;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,7 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The App as production wires it (webhook route, delivery store, job queue, plan workflows, REST
+ * The App as production wires it (webhook route, delivery store, job queue, plan and ownership workflows, REST
  * gateway, polite pipeline) against a {@link FakeGitHub} behind WireMock.
  */
 final class PlanRig implements AutoCloseable {
@@ -69,9 +70,11 @@ final class PlanRig implements AutoCloseable {
     GitHubClients clients = GitHubClients.forApp(AppCredentials.of(1, KEYS.pkcs1Pem()), endpoints, pipeline, clock);
     String secret = TestServers.newSecret();
     Map<String, String> env = TestServers.environment(dataDir, secret);
-    server = WorkstreamsServer.start(ServerConfig.fromEnvironment(env), dataSource -> PlanWorkflows.register(
-        new EventRouter(), new JdbcPlanStore(dataSource), new RestGitHubGateways(clients),
-        new RepoConfigLoader(clients, new RepoConfigParser()), clock));
+    RestGitHubGateways gateways = new RestGitHubGateways(clients);
+    server = WorkstreamsServer.start(ServerConfig.fromEnvironment(env), dataSource -> OwnershipWorkflows.register(
+        PlanWorkflows.register(new EventRouter(), new JdbcPlanStore(dataSource), gateways,
+            new RepoConfigLoader(clients, new RepoConfigParser()), clock),
+        new JdbcPlanStore(dataSource), gateways));
     webhooks = new WebhookClient(server.port(), secret);
     deliveries = DeliveryTable.h2(dataDir);
   }
