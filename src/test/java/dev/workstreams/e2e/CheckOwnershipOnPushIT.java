@@ -72,7 +72,13 @@ class CheckOwnershipOnPushIT {
 
   @Test
   void aCleanPushPassesTheCheckAndLeavesNoComment() {
+    int before = rig.apiCalls().size();
+
     push("c1ea0001", List.of(changed("api/teams.java"), changed("package-lock.json")));
+
+    assertEquals(List.of("GET /repos/octo/hello/pulls/" + api + "/files?per_page=100",
+        "GET /repos/octo/hello/issues/" + api + "/comments?per_page=100", "POST /repos/octo/hello/check-runs"),
+        callsSince(before), "one page, the lookup of an earlier comment, the check run");
 
     ObjectNode run = check("c1ea0001");
     assertEquals("success", run.path("conclusion").asText());

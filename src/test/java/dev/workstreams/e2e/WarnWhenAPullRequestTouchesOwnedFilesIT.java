@@ -90,10 +90,12 @@ class WarnWhenAPullRequestTouchesOwnedFilesIT {
   @Test
   void aPullRequestThatTouchesNoOwnedFileGetsNoComment() {
     rig.deliverAndWait("issues", PlanEvents.labeled(PLAN, "plan", "mona"));
+    int before = rig.apiCalls().size();
 
     push("pe0p0001", "opened", "docs/guide.md");
 
     assertEquals(List.of(), warnings());
+    assertEquals(before + 2, rig.apiCalls().size(), "one page of files and the lookup of an earlier warning");
   }
 
   @Test
