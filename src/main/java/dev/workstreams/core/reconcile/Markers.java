@@ -26,14 +26,7 @@ public final class Markers {
   /** The plan issue and task a pull request body belongs to, if it carries the task marker. */
   public static Optional<TaskRef> taskOf(String body) {
     Matcher m = TASK.matcher(body == null ? "" : body);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new TaskRef(Integer.parseInt(m.group(1)), m.group(2)));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return m.find() ? taskRef(m) : Optional.empty();
   }
 
   /** The branch of a task: {@code workstreams/<issue>-<task>}. */
@@ -48,11 +41,13 @@ public final class Markers {
   /** The plan issue and task a branch name belongs to, if it is {@code workstreams/<issue>-<task>}. */
   public static Optional<TaskRef> taskOfBranch(String branch) {
     Matcher m = BRANCH.matcher(branch == null ? "" : branch);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
+    return m.matches() ? taskRef(m) : Optional.empty();
+  }
+
+  // Ten digits may still be more than an int holds.
+  private static Optional<TaskRef> taskRef(Matcher issueAndTask) {
     try {
-      return Optional.of(new TaskRef(Integer.parseInt(m.group(1)), m.group(2)));
+      return Optional.of(new TaskRef(Integer.parseInt(issueAndTask.group(1)), issueAndTask.group(2)));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
