@@ -19,6 +19,7 @@ import dev.workstreams.port.AgentWorkers;
 import dev.workstreams.port.PlanStore;
 import dev.workstreams.workflow.ForwardingInbox;
 import dev.workstreams.workflow.OwnEvents;
+import dev.workstreams.workflow.ownership.OwnershipWorkflows;
 import dev.workstreams.workflow.plans.AgentReports;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -155,6 +156,7 @@ public final class Main implements Callable<Integer> {
     github.ifPresent(clients -> {
       RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
       PlanWorkflows.register(router, store, new RestGitHubGateways(clients), configs, clock, workers);
+      OwnershipWorkflows.register(router, store, new RestGitHubGateways(clients));
       router.on("push", new RefreshConfigOnPush(configs));
     });
     return router;

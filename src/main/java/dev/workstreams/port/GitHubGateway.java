@@ -39,6 +39,19 @@ public interface GitHubGateway {
 
   void updatePullRequest(int number, String title, String body) throws IOException;
 
+  /**
+   * Every file the pull request changes, all pages read. Past GitHub's 3,000-file listing cap the
+   * answer is marked incomplete rather than failing: the caller decides how to fail closed.
+   */
+  ChangedFiles changedFiles(int pullRequest) throws IOException;
+
+  /**
+   * A completed check run named {@code name} on the commit {@code headSha}: success or failure,
+   * with a title and a Markdown summary (cut to GitHub's 65,535 characters, saying so). A newer run
+   * of the same name on the same commit is the one GitHub shows, so reporting again is safe.
+   */
+  void reportCheck(String headSha, String name, boolean success, String title, String summary) throws IOException;
+
   /** A repository label, created with this colour and description when it is missing. */
   void ensureLabel(String name, String color, String description) throws IOException;
 

@@ -41,12 +41,16 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
   public final Map<Integer, List<ObjectNode>> comments = new LinkedHashMap<>();
   public final List<String> files = new ArrayList<>();
   public volatile Optional<String> config = Optional.empty();
+  /** {@code .github/workstreams.yml} as a branch other than the default one has it. */
+  public final Map<String, String> configOnBranch = new LinkedHashMap<>();
+  public final FakeFilesAndChecks filesAndChecks = new FakeFilesAndChecks();
   public volatile boolean allowDrafts = true;
   private final List<String> writes = new ArrayList<>();
   private int commits;
   private long commentIds = 5000;
   private int failWrite = -1;
   private int failStatus;
+  private String origin = "";
 
   public FakeGitHub() {
     refs.put("main", "basecommit0");
@@ -77,6 +81,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     Request request = event.getRequest();
     String method = request.getMethod().getName();
     String url = request.getUrl();
+    origin = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().length() - url.length());
     if (!method.equals("GET") && !url.startsWith("/app/")) {
       writes.add(method + " " + url);
       if (writes.size() == failWrite) {
@@ -110,7 +115,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
           : answer(200, "{\"permission\":\"" + (role.equals("maintain") ? "write" : role) + "\",\"role_name\":\"" + role + "\"}");
     }
     if ((m = match(REPO + "/contents/\\.github/workstreams\\.yml\\?ref=(.+)", url)) != null) {
-      return config.map(text -> answer(200, "{\"type\":\"file\",\"encoding\":\"base64\",\"content\":\"" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\"}"))
+      return Optional.ofNullable(configOnBranch.get(decode(m.group(1)))).or(() -> config).map(text -> answer(200, "{\"type\":\"file\",\"encoding\":\"base64\",\"content\":\"" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\"}"))
           .orElse(answer(404, "{\"message\":\"Not Found\"}"));
     }
     if ((m = match(REPO + "/branches/(.+)", url)) != null) {
@@ -246,7 +251,37 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
       pulls.stream().filter(p -> ("PR_node" + p.path("number").asInt()).equals(nodeId)).forEach(p -> p.put("draft", false));
       return answer(200, "{\"data\":{\"markPullRequestReadyForReview\":{\"pullRequest\":{\"isDraft\":false}}}}");
     }
-    return answer(501, "{\"message\":\"the fake GitHub does not know " + method + " " + url + "\"}");
+    return filesAndChecks.route(method, url, body, origin)
+        .orElseGet(() -> answer(501, "{\"message\":\"the fake GitHub does not know " + method + " " + url + "\"}"));
+  }
+
+  // ---- Pull request files and check runs, for the ownership workflows ----
+
+  /** A push to a pull request: its new head commit, and the files it changes from now on. */
+  public synchronized ObjectNode push(int number, String headSha, List<ObjectNode> files) {
+    ObjectNode pr = pull(number);
+    ((ObjectNode) pr.path("head")).put("sha", headSha);
+    refs.put(pr.path("head").path("ref").asText(), headSha);
+    pr.put("changed_files", files.size());
+    filesAndChecks.setFiles(number, files);
+    return pr;
+  }
+
+  /** A pull request a person opened from a branch of the repository, outside any plan. */
+  public synchronized ObjectNode openPullRequestByPerson(String head, String title, String body) {
+    refs.put(head, "person" + pulls.size());
+    ObjectNode pr = JSON.createObjectNode().put("number", 100 + pulls.size()).put("state", "open")
+        .put("title", title).put("body", body).put("draft", false).put("merged", false);
+    pr.putObject("head").put("ref", head).put("sha", refs.get(head));
+    pr.putObject("base").put("ref", "main");
+    pr.putArray("labels");
+    pulls.add(pr);
+    return pr;
+  }
+
+  public synchronized ObjectNode pullRequest(String head) {
+    return pulls.stream().filter(p -> p.path("head").path("ref").asText().equals(head)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no pull request from " + head));
   }
 
   private ObjectNode pull(int number) {
@@ -260,12 +295,12 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     return names;
   }
 
-  private static Matcher match(String regex, String url) {
+  static Matcher match(String regex, String url) {
     Matcher m = Pattern.compile(regex).matcher(url);
     return m.matches() ? m : null;
   }
 
-  private static String query(String query, String name) {
+  static String query(String query, String name) {
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0 && pair.substring(0, eq).equals(name)) {
@@ -279,7 +314,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
-  private static ResponseDefinition answer(int status, String json) {
+  static ResponseDefinition answer(int status, String json) {
     return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json").withBody(json).build();
   }
 }

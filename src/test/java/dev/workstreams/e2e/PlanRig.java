@@ -40,6 +40,7 @@ import dev.workstreams.testing.Eventually;
 import dev.workstreams.testing.TestServers;
 import dev.workstreams.testing.WebhookClient;
 import dev.workstreams.workflow.EventRouter;
+import dev.workstreams.workflow.ownership.OwnershipWorkflows;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,7 +52,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The App as production wires it (webhook route, delivery store, job queue, plan workflows, REST
+ * The App as production wires it (webhook route, delivery store, job queue, plan and ownership workflows, REST
  * gateway, polite pipeline) against a {@link FakeGitHub} behind WireMock.
  */
 final class PlanRig implements AutoCloseable {
@@ -103,8 +104,9 @@ final class PlanRig implements AutoCloseable {
         closeables.add(pool);
         return pool;
       });
-      return PlanWorkflows.register(new EventRouter(), store, new RestGitHubGateways(clients),
-          new RepoConfigLoader(clients, new RepoConfigParser()), clock, workers);
+      RestGitHubGateways gateways = new RestGitHubGateways(clients);
+      return OwnershipWorkflows.register(PlanWorkflows.register(new EventRouter(), store, gateways,
+          new RepoConfigLoader(clients, new RepoConfigParser()), clock, workers), store, gateways);
     });
     ownInbox.attach(server.inbox());
     webhooks = new WebhookClient(server.port(), secret);

@@ -12,6 +12,8 @@ public final class Markers {
 
   public static final String TRACKING = "<!-- workstreams:tracking -->";
   public static final String OWNERSHIP = "<!-- workstreams:ownership -->";
+  public static final String CONFLICT_WARNING = "<!-- workstreams:conflict-warning -->";
+  private static final Pattern BRANCH = Pattern.compile("workstreams/(\\d{1,10})-([a-z0-9][a-z0-9-]{0,39})");
   private static final Pattern TASK =
       Pattern.compile("<!-- workstreams:task \\{\"issue\":(\\d{1,10}),\"task\":\"([a-z0-9][a-z0-9-]{0,39})\"\\} -->");
 
@@ -24,14 +26,7 @@ public final class Markers {
   /** The plan issue and task a pull request body belongs to, if it carries the task marker. */
   public static Optional<TaskRef> taskOf(String body) {
     Matcher m = TASK.matcher(body == null ? "" : body);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new TaskRef(Integer.parseInt(m.group(1)), m.group(2)));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return m.find() ? taskRef(m) : Optional.empty();
   }
 
   /** The branch of a task: {@code workstreams/<issue>-<task>}. */
@@ -41,6 +36,21 @@ public final class Markers {
 
   public static String branchPrefix(int issue) {
     return "workstreams/" + issue + "-";
+  }
+
+  /** The plan issue and task a branch name belongs to, if it is {@code workstreams/<issue>-<task>}. */
+  public static Optional<TaskRef> taskOfBranch(String branch) {
+    Matcher m = BRANCH.matcher(branch == null ? "" : branch);
+    return m.matches() ? taskRef(m) : Optional.empty();
+  }
+
+  // Ten digits may still be more than an int holds.
+  private static Optional<TaskRef> taskRef(Matcher issueAndTask) {
+    try {
+      return Optional.of(new TaskRef(Integer.parseInt(issueAndTask.group(1)), issueAndTask.group(2)));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   public record TaskRef(int issue, String taskId) {}

@@ -50,16 +50,23 @@ final class RestCalls {
 
   /** Every item of a paginated listing, following {@code Link: rel="next"}. */
   List<JsonNode> list(String path) throws IOException {
+    return list(path, MAX_PAGES).items();
+  }
+
+  /** The items of at most {@code maxPages} pages; {@code more} when GitHub still offered a next page. */
+  Listing list(String path, int maxPages) throws IOException {
     List<JsonNode> items = new ArrayList<>();
     URI next = url(path);
-    for (int page = 0; page < MAX_PAGES && next != null; page++) {
+    for (int page = 0; page < maxPages && next != null; page++) {
       HttpReply reply = clients.call(installationId, "GET", next, Optional.empty());
       expect(reply, "GET", path);
       reply.json().forEach(items::add);
       next = reply.nextPage().orElse(null);
     }
-    return items;
+    return new Listing(items, next != null);
   }
+
+  record Listing(List<JsonNode> items, boolean more) {}
 
   JsonNode json(HttpReply reply, String method, String path) throws IOException {
     expect(reply, method, path);

@@ -6,6 +6,7 @@ import dev.workstreams.adapter.github.GraphQlClient;
 import dev.workstreams.adapter.github.http.HttpReply;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.port.BranchHead;
+import dev.workstreams.port.ChangedFiles;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.IssueComment;
 import dev.workstreams.port.Permission;
@@ -33,12 +34,16 @@ public final class RestGitHubGateway implements GitHubGateway {
   private final RestCalls rest;
   private final GraphQlClient graphql;
   private final String repo;
+  private final PullRequestFiles files;
+  private final CheckRuns checks;
 
   public RestGitHubGateway(GitHubClients clients, RepositoryId repository) {
     this.repository = repository;
     this.rest = new RestCalls(clients, repository.installationId());
     this.graphql = new GraphQlClient(clients);
     this.repo = "/repos/" + RestCalls.segment(repository.owner()) + "/" + RestCalls.segment(repository.name());
+    this.files = new PullRequestFiles(rest, repo);
+    this.checks = new CheckRuns(rest, repo);
   }
 
   @Override
@@ -144,6 +149,16 @@ public final class RestGitHubGateway implements GitHubGateway {
   public void updatePullRequest(int number, String title, String body) throws IOException {
     String path = repo + "/pulls/" + number;
     RestCalls.expect(rest.patch(path, Map.of("title", title, "body", body)), "PATCH", path);
+  }
+
+  @Override
+  public ChangedFiles changedFiles(int pullRequest) throws IOException {
+    return files.list(pullRequest);
+  }
+
+  @Override
+  public void reportCheck(String headSha, String name, boolean success, String title, String summary) throws IOException {
+    checks.report(headSha, name, success, title, summary);
   }
 
   @Override

@@ -1,0 +1,92 @@
+package dev.workstreams.workflow.ownership;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workstreams.core.config.Enforcement;
+import dev.workstreams.core.reconcile.Markers;
+import dev.workstreams.core.reconcile.Markers.TaskRef;
+import dev.workstreams.core.reconcile.ObservedPullRequest;
+import dev.workstreams.port.PlanState;
+import dev.workstreams.port.RepositoryId;
+import dev.workstreams.port.StoredPlan;
+import dev.workstreams.port.StoredWorkstream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WorkstreamPullRequestsTest {
+
+  private static final RepositoryId REPO = new RepositoryId(7, "octo", "hello");
+  private static final String PLAN = """
+      ```plan
+      tasks:
+        - {id: schema, title: Schema, owns: [db/**]}
+        - {id: api, title: API, owns: [api/**]}
+      ```
+      """;
+
+  private final FakePlanStore store = new FakePlanStore();
+  private final WorkstreamPullRequests workstreams = new WorkstreamPullRequests(store);
+
+  private static StoredPlan plan(int issue, PlanState state, String body) {
+    return new StoredPlan(REPO, issue, state, body, "main", 4, Optional.empty(), List.of("package-lock.json"),
+        Enforcement.COMMENT, Instant.EPOCH, Optional.empty(), Optional.empty(), "");
+  }
+
+  private static PullRequestEvent pr(int number, String body, String head, boolean sameRepository) {
+    return new PullRequestEvent(REPO, number, body, head, "abc", sameRepository);
+  }
+
+  private String taskOf(PullRequestEvent pr) {
+    return workstreams.find(pr).map(w -> w.planIssue() + ":" + w.task().id()).orElse("none");
+  }
+
+  @Test
+  void knowsAWorkstreamByItsRecordedPullRequestItsMarkerOrItsBranch() {
+    store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
+    store.saveWorkstream(REPO, 7, StoredWorkstream.pending("schema", "workstreams/7-schema")
+        .withPullRequest(new ObservedPullRequest(100, ObservedPullRequest.State.OPEN, "Schema", "", Set.of(), true)));
+
+    assertEquals("7:schema", taskOf(pr(100, "", "renamed-by-someone", true)));
+    assertEquals("7:api", taskOf(pr(101, Markers.task(7, "api"), "other", true)));
+    assertEquals("7:api", taskOf(pr(102, "", "workstreams/7-api", true)));
+  }
+
+  @Test
+  void aTaskBranchInAForkIsNoWorkstream() {
+    store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
+
+    assertEquals(Optional.empty(), workstreams.claimedTask(pr(102, "", "workstreams/7-api", false)));
+  }
+
+  @Test
+  void aClaimOnATaskTheStoredPlanDoesNotHaveIsNoWorkstream() {
+    store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
+    PullRequestEvent unknownTask = pr(103, "", "workstreams/7-docs", true);
+    PullRequestEvent unknownPlan = pr(104, "", "workstreams/8-api", true);
+
+    assertEquals(Optional.of(new TaskRef(7, "docs")), workstreams.claimedTask(unknownTask));
+    assertEquals("none", taskOf(unknownTask));
+    assertEquals("none", taskOf(unknownPlan));
+  }
+
+  @Test
+  void aPlanRejectedFromTheStartHoldsNoWorkstream() {
+    store.savePlan(plan(7, PlanState.REJECTED, "no plan here"));
+
+    assertEquals("none", taskOf(pr(102, "", "workstreams/7-api", true)));
+  }
+
+  @Test
+  void theRulesAreTheStoredPlansWithItsSharedPaths() {
+    store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
+
+    OwnershipRules rules = workstreams.find(pr(102, "", "workstreams/7-api", true)).orElseThrow().rules();
+
+    assertTrue(rules.matcher().isShared("package-lock.json"));
+    assertEquals(Optional.of("schema"), rules.matcher().ownerOf("db/x.sql"));
+  }
+}
