@@ -36,6 +36,7 @@ public final class AgentScheduler implements PlanProgress {
   private final TrackingComments tracking;
   private final RecordedPlans recorded;
   private final Clock clock;
+  private final Notices notices = new Notices();
 
   public AgentScheduler(PlanStore store, AgentWorkers workers, TrackingComments tracking, Clock clock) {
     this.store = store;
@@ -57,7 +58,10 @@ public final class AgentScheduler implements PlanProgress {
     } else {
       Optional<String> profile = workers.profile(plan.agent());
       if (profile.isEmpty()) {
-        return; // an unknown profile name: ReconcilePlan reports it in the tracking comment
+        if (plan.agent().isPresent()) {
+          notices.unknownAgentProfile(github, plan.issue(), plan.agent().get());
+        }
+        return;
       }
       carryOutCommands(plan, rows);
       schedule(plan, desired.get(), rows, profile.get());

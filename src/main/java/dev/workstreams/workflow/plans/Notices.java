@@ -15,6 +15,7 @@ public final class Notices {
 
   static final String PERMISSION = "<!-- workstreams:permission -->";
   static final String CONFIG = "<!-- workstreams:config -->";
+  static final String PROFILE = "<!-- workstreams:agent-profile -->";
 
   void permissionRefused(GitHubGateway github, int issue, String login, String what) throws IOException {
     show(github, issue, PERMISSION, PERMISSION + "\n@" + login + ", only people with write, maintain or admin permission on "
@@ -26,6 +27,12 @@ public final class Notices {
         .append("` on the default branch, so nothing was created. Fix it and label the issue again:\n\n");
     problems.forEach(p -> body.append("- ").append(p.describe()).append('\n'));
     show(github, issue, CONFIG, body.toString());
+  }
+
+  void unknownAgentProfile(GitHubGateway github, int issue, String profile) throws IOException {
+    show(github, issue, PROFILE, PROFILE + "\nThis plan asks for the agent profile `" + profile + "`, which the operator of this "
+        + "workstreams server has not defined, so no agent runs: the pull requests stay open for people. Name one of the "
+        + "operator's profiles in `agent:` (plan or `.github/workstreams.yml`), or leave it out for the default.\n");
   }
 
   private static void show(GitHubGateway github, int issue, String marker, String body) throws IOException {
