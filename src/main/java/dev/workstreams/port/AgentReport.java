@@ -3,7 +3,8 @@ package dev.workstreams.port;
 import java.util.List;
 
 /**
- * How an agent run ended, as the worker reports it back to the plan's job queue. {@code pushed}
+ * How an agent run ended, as the worker reports it back to the plan's job queue; {@code attempt}
+ * tells a late report of an earlier run from the current one. {@code pushed}
  * is true when the task branch holds the run's work; {@code problems} are things a reviewer must
  * know (files left out, stray branches, a refused push), each one line; {@code logTail} is the
  * end of the log, secrets redacted.
@@ -12,6 +13,7 @@ public record AgentReport(
     RepositoryId repository,
     int issue,
     String taskId,
+    int attempt,
     Result result,
     String summary,
     long seconds,

@@ -32,5 +32,5 @@ public interface PlanStore {
 
   record PlanTask(int issue, String taskId) {}
 
-  record RunningTask(RepositoryId repository, int issue, String taskId) {}
+  record RunningTask(RepositoryId repository, int issue, String taskId, int attempt) {}
 }

@@ -135,6 +135,42 @@ class AgentsIT {
         rig.github.commentsOn(7).get(0).path("body").asText().contains("agent failed"));
   }
 
+  @Test
+  void anAgentWhoseProcessWasLostIsReportedInterruptedAndRunsAgain() throws Exception {
+    start("""
+        if [ -f "$TIMELINE.first" ]; then
+          mkdir -p "$WORKSTREAMS_TASK_ID" && echo done > "$WORKSTREAMS_TASK_ID/done.txt"
+        else
+          touch "$TIMELINE.first"
+          sleep 1000
+        fi
+        """, 2);
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan(2, "a"), "plan", "mona"));
+    Path first = Path.of(timeline + ".first");
+    Eventually.await("the first run started", Duration.ofSeconds(60), () -> Files.exists(first));
+
+    // What a dead server leaves behind: the row still RUNNING, its heartbeat old.
+    try (var db = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("data").toAbsolutePath().resolve("workstreams")
+        + ";DB_CLOSE_ON_EXIT=FALSE");
+        var update = db.prepareStatement("UPDATE workstreams SET agent_heartbeat = ? WHERE task_id = 'a'")) {
+      update.setObject(1, java.time.OffsetDateTime.now().minusMinutes(10));
+      assertEquals(1, update.executeUpdate());
+    }
+    rig.reports.reportSilentAgents();
+
+    Eventually.await("the second attempt pushed", Duration.ofSeconds(60), () -> {
+      try {
+        return pushedBranches().contains("workstreams/7-a");
+      } catch (Exception e) {
+        return false;
+      }
+    });
+    String comment = rig.github.commentsOn(100).get(0).path("body").asText();
+    assertTrue(comment.contains("The agent's process was lost"), comment);
+    Eventually.await("ready for review", Duration.ofSeconds(30), () ->
+        rig.github.commentsOn(7).get(0).path("body").asText().contains("ready for review"));
+  }
+
   private org.eclipse.jgit.lib.ObjectId treeEntry(String branch, String path) throws Exception {
     try (Repository repo = Git.open(bare.toFile()).getRepository();
         org.eclipse.jgit.treewalk.TreeWalk walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, tip(branch).getTree())) {

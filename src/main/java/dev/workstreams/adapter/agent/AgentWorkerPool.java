@@ -93,7 +93,7 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
         log.error("agent run of {}#{}/{} failed: {}", assignment.repository(), assignment.issue(), assignment.taskId(),
             e.getMessage(), e);
         reports.accept(new AgentReport(assignment.repository(), assignment.issue(), assignment.taskId(),
-            AgentReport.Result.FAILED, "the run could not be carried out: " + e.getMessage(), 0, false, List.of(), List.of()));
+            assignment.attempt(), AgentReport.Result.FAILED, "the run could not be carried out: " + e.getMessage(), 0, false, List.of(), List.of()));
       } finally {
         running.remove(key);
         slots.release();

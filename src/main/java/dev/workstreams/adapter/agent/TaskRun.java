@@ -117,6 +117,6 @@ final class TaskRun {
 
   private static AgentReport report(AgentAssignment a, Result result, String summary, long seconds, boolean pushed,
       List<String> problems, List<String> tail) {
-    return new AgentReport(a.repository(), a.issue(), a.taskId(), result, summary, seconds, pushed, problems, tail);
+    return new AgentReport(a.repository(), a.issue(), a.taskId(), a.attempt(), result, summary, seconds, pushed, problems, tail);
   }
 }

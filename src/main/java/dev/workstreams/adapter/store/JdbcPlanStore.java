@@ -131,7 +131,7 @@ public final class JdbcPlanStore implements PlanStore {
 
   @Override
   public List<RunningTask> silentAgents(Instant before) {
-    String sql = "SELECT w.repository, w.issue_number, w.task_id, p.installation_id FROM workstreams w"
+    String sql = "SELECT w.repository, w.issue_number, w.task_id, p.installation_id, w.attempts FROM workstreams w"
         + " JOIN plans p ON p.repository = w.repository AND p.issue_number = w.issue_number"
         + " WHERE w.state = 'RUNNING' AND (w.agent_heartbeat IS NULL OR w.agent_heartbeat < ?)";
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -139,7 +139,7 @@ public final class JdbcPlanStore implements PlanStore {
       List<RunningTask> found = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          found.add(new RunningTask(RepositoryId.of(r.getLong(4), r.getString(1)), r.getInt(2), r.getString(3)));
+          found.add(new RunningTask(RepositoryId.of(r.getLong(4), r.getString(1)), r.getInt(2), r.getString(3), r.getInt(5)));
         }
       }
       return found;

@@ -43,7 +43,7 @@ public final class AgentReports implements Consumer<AgentReport> {
     try {
       for (RunningTask task : store.silentAgents(clock.instant().minus(SILENCE))) {
         log.warn("agent of {}#{}/{} fell silent: reported as interrupted", task.repository(), task.issue(), task.taskId());
-        accept(new AgentReport(task.repository(), task.issue(), task.taskId(), AgentReport.Result.INTERRUPTED,
+        accept(new AgentReport(task.repository(), task.issue(), task.taskId(), task.attempt(), AgentReport.Result.INTERRUPTED,
             "interrupted", 0, false, List.of(), List.of()));
       }
     } catch (RuntimeException e) {

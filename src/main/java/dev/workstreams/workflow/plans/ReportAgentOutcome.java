@@ -44,8 +44,8 @@ public final class ReportAgentOutcome implements EventHandler {
     Optional<StoredPlan> plan = store.plan(report.repository(), report.issue());
     Optional<StoredWorkstream> row = plan.flatMap(p -> store.workstreams(p.repository(), p.issue()).stream()
         .filter(w -> w.taskId().equals(report.taskId())).findFirst());
-    if (row.isEmpty() || row.get().state() != WorkstreamState.RUNNING) {
-      return; // already recorded (a redelivered report) or the task is gone
+    if (row.isEmpty() || row.get().state() != WorkstreamState.RUNNING || row.get().attempts() != report.attempt()) {
+      return; // already recorded, a late report of an earlier attempt, or the task is gone
     }
     GitHubGateway github = gateways.forRepository(report.repository());
     StoredWorkstream updated = recorded(row.get(), report);
