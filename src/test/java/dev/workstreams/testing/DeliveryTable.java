@@ -16,7 +16,7 @@ public final class DeliveryTable {
 
   public static DeliveryTable h2(java.nio.file.Path dataDir) {
     return new DeliveryTable("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("workstreams")
-        + ";DB_CLOSE_ON_EXIT=FALSE");
+        + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
   }
 
   public String state(String deliveryId) {
