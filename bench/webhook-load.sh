@@ -73,11 +73,11 @@ run_workstreams() { # name, extra env (VAR=value ...)
   local url="jdbc:h2:file:$data/workstreams"
   local stored with_job
   stored=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'measured-%'")
-  with_job=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries d WHERE d.delivery_id LIKE 'measured-%' AND (d.state <> 'pending' OR EXISTS (SELECT 1 FROM scheduled_tasks t WHERE t.task_instance = d.delivery_id))")
+  with_job=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries d LEFT JOIN scheduled_tasks t ON t.task_instance = d.delivery_id WHERE d.delivery_id LIKE 'measured-%' AND (d.state <> 'pending' OR t.task_instance IS NOT NULL)")
   handled=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'measured-%' AND state = 'handled'")
   echo "$result rss_kb=$rss cpu_ms=$(( (ticks1 - ticks0) * 1000 / $(getconf CLK_TCK) )) stored=$stored with_job=$with_job handled=$handled"
 }
-h2_count() { java -cp "$JAR" org.h2.tools.Shell -url "$1" -sql "$2" | awk 'NR==2 {print $1}'; }
+h2_count() { java -cp "$JAR" org.h2.tools.Shell -url "$1" -sql "$2" 2>>"$WORK/h2-shell.log" | awk 'NR==2 {print $1}'; }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 WS=$(run_workstreams default | tee /dev/stderr | tail -1)
