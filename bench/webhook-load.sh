@@ -73,7 +73,7 @@ run_workstreams() { # name, extra env (VAR=value ...)
   local url="jdbc:h2:file:$data/workstreams"
   local stored with_job
   stored=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'measured-%'")
-  with_job=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries d LEFT JOIN scheduled_tasks t ON t.task_instance = d.delivery_id WHERE d.delivery_id LIKE 'measured-%' AND (d.state <> 'pending' OR t.task_instance IS NOT NULL)")
+  with_job=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries d LEFT JOIN scheduled_tasks t ON t.task_name = 'handle-delivery' AND t.task_instance = d.delivery_id WHERE d.delivery_id LIKE 'measured-%' AND (d.state <> 'pending' OR t.task_instance IS NOT NULL)")
   handled=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'measured-%' AND state = 'handled'")
   echo "$result rss_kb=$rss cpu_ms=$(( (ticks1 - ticks0) * 1000 / $(getconf CLK_TCK) )) stored=$stored with_job=$with_job handled=$handled"
 }
