@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Webhook intake benchmark: workstreams (every delivery stored before its 202) against a minimal
 # Probot 14 app (stores nothing), same signed payload, same load, same machine, same run.
-#   bench/webhook-load.sh            # 15 s per server after a 5 s warm-up
-#   DURATION=30 bench/webhook-load.sh
+#   bench/webhook-load.sh            # per server: 30 s warm-up, then 15 s measured
+#   DURATION=30 WARMUP=60 bench/webhook-load.sh
+# workstreams runs twice: as shipped (handling the stored deliveries while it takes new ones), and
+# as an intake-only instance (JOB_WORKERS=0), which shows the cost of intake alone.
 # Needs: java 17, node + npm (Probot from the npm registry), wrk (installed from Debian if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-BUILD_DIR=${BUILD_DIR:-/tmp/build-bench}
+BUILD_DIR=${BUILD_DIR:-/tmp/workstreams-webhook-bench-build}
 PAYLOAD=${PAYLOAD:-$ROOT/src/test/resources/webhooks/issues-labeled-bug.json}
 SECRET="bench-secret-$RANDOM$RANDOM"
 WORK=$(mktemp -d /tmp/webhook-bench.XXXXXX)
@@ -27,11 +29,14 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)"
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-JAR=$BUILD_DIR/workstreams.jar
-if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
-  echo "building $JAR"
+BUILT=$BUILD_DIR/workstreams.jar
+if [ ! -f "$BUILT" ] || [ -n "$(find src pom.xml -newer "$BUILT" -print -quit)" ]; then
+  echo "building $BUILT"
   ./mvnw -B -q -Dbuild.dir="$BUILD_DIR" -DskipTests package
 fi
+# A private copy: a rebuild while the benchmark runs must not swap classes under a running JVM.
+JAR="$WORK/workstreams.jar"
+cp "$BUILT" "$JAR"
 
 SIGNATURE="sha256=$(openssl dgst -sha256 -hmac "$SECRET" < "$PAYLOAD" | sed 's/^.*= *//')"
 
@@ -48,21 +53,35 @@ load() { # url prefix seconds
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1==k {print $2}'; }
 
 # --- workstreams -------------------------------------------------------------------------------
-PORT=$(free_port)
-DATA="$WORK/data"
-APP_ID=1 WEBHOOK_SECRET="$SECRET" PORT=$PORT DATA_DIR="$DATA" LOG_LEVEL=warn \
-  java ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/workstreams.log" 2>&1 &
-WS_PID=$!; PIDS+=("$WS_PID")
-wait_for "http://127.0.0.1:$PORT/healthz"
-echo "workstreams: warm-up ${WARMUP}s, then ${DURATION}s measured"
-load "http://127.0.0.1:$PORT/api/github/webhooks" warmup "$WARMUP" >/dev/null
-WS=$(load "http://127.0.0.1:$PORT/api/github/webhooks" measured "$DURATION")
-WS_RSS=$(rss_kb "$WS_PID")
-kill -TERM "$WS_PID"; wait "$WS_PID" || true
-H2_URL="jdbc:h2:file:$DATA/workstreams"
-count() { java -cp "$JAR" org.h2.tools.Shell -url "$H2_URL" -sql "$1" | awk 'NR==2 {print $1}'; }
-WS_STORED=$(count "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'measured-%'")
-WS_JOBS=$(count "SELECT COUNT(*) FROM deliveries d WHERE d.delivery_id LIKE 'measured-%' AND (d.state <> 'pending' OR EXISTS (SELECT 1 FROM scheduled_tasks t WHERE t.task_instance = d.delivery_id))")
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+run_workstreams() { # name, extra env (VAR=value ...)
+  local name=$1; shift
+  local port data pid ticks0 ticks1 result
+  port=$(free_port)
+  data="$WORK/data-$name"
+  env APP_ID=1 WEBHOOK_SECRET="$SECRET" PORT="$port" DATA_DIR="$data" LOG_LEVEL=warn "$@" \
+    java ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/workstreams-$name.log" 2>&1 &
+  pid=$!; PIDS+=("$pid")
+  wait_for "http://127.0.0.1:$port/healthz"
+  echo "workstreams ($name): warm-up ${WARMUP}s, then ${DURATION}s measured"
+  load "http://127.0.0.1:$port/api/github/webhooks" warmup "$WARMUP" >/dev/null
+  ticks0=$(cpu_ticks "$pid")
+  result=$(load "http://127.0.0.1:$port/api/github/webhooks" measured "$DURATION")
+  ticks1=$(cpu_ticks "$pid")
+  local rss; rss=$(rss_kb "$pid")
+  kill -TERM "$pid"; wait "$pid" || true
+  local url="jdbc:h2:file:$data/workstreams"
+  local stored with_job
+  stored=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'measured-%'")
+  with_job=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries d LEFT JOIN scheduled_tasks t ON t.task_name = 'handle-delivery' AND t.task_instance = d.delivery_id WHERE d.delivery_id LIKE 'measured-%' AND (d.state <> 'pending' OR t.task_instance IS NOT NULL)")
+  handled=$(h2_count "$url" "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'measured-%' AND state = 'handled'")
+  echo "$result rss_kb=$rss cpu_ms=$(( (ticks1 - ticks0) * 1000 / $(getconf CLK_TCK) )) stored=$stored with_job=$with_job handled=$handled"
+}
+h2_count() { java -cp "$JAR" org.h2.tools.Shell -url "$1" -sql "$2" 2>>"$WORK/h2-shell.log" | awk 'NR==2 {print $1}'; }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+WS=$(run_workstreams default | tee /dev/stderr | tail -1)
+WS0=$(run_workstreams intake-only JOB_WORKERS=0 | tee /dev/stderr | tail -1)
 
 # --- Probot 14 ---------------------------------------------------------------------------------
 PROBOT="$WORK/probot"
@@ -87,33 +106,47 @@ wait_for "http://127.0.0.1:$PPORT/ping" || { cat "$WORK/probot.log"; exit 1; }
 PB_REAL_PID=$(pgrep -P "$PB_PID" node || echo "$PB_PID")
 echo "probot: warm-up ${WARMUP}s, then ${DURATION}s measured"
 load "http://127.0.0.1:$PPORT/api/github/webhooks" warmup "$WARMUP" >/dev/null
+PB_T0=$(cpu_ticks "$PB_REAL_PID")
 PB=$(load "http://127.0.0.1:$PPORT/api/github/webhooks" measured "$DURATION")
-PB_RSS=$(rss_kb "$PB_REAL_PID" 2>/dev/null || rss_kb "$PB_PID")
+PB_T1=$(cpu_ticks "$PB_REAL_PID")
+PB="$PB rss_kb=$(rss_kb "$PB_REAL_PID") cpu_ms=$(( (PB_T1 - PB_T0) * 1000 / $(getconf CLK_TCK) ))"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 kill -TERM "$PB_PID" 2>/dev/null || true
 
 # --- report ------------------------------------------------------------------------------------
-row() { printf '%-30s %18s %18s\n' "$1" "$2" "$3"; }
+row() { printf '%-34s %16s %16s %16s\n' "$1" "$2" "$3" "$4"; }
+per_delivery_us() { # result
+  local cpu acc; cpu=$(field "$1" cpu_ms); acc=$(field "$1" accepted)
+  [ "$acc" -gt 0 ] && echo $(( cpu * 1000 / acc )) || echo "-"
+}
 echo
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); java $(java -version 2>&1 | awk -F'"' 'NR==1 {print $2}'); node $(node --version)"
-echo "load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, $(wc -c < "$PAYLOAD") byte issues.labeled payload, fresh delivery id per request"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); java $(java -version 2>&1 | awk -F'"' 'NR==1 {print $2}'); node $(node --version); load average before/after: $LOAD_BEFORE / $LOAD_AFTER"
+echo "load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after ${WARMUP}s of warm-up, $(wc -c < "$PAYLOAD") byte issues.labeled payload, fresh delivery id per request"
 echo
-row "" "workstreams" "probot 14"
-row "acknowledged (2xx)" "$(field "$WS" accepted)" "$(field "$PB" accepted)"
-row "acknowledged per second" "$(field "$WS" rps)" "$(field "$PB" rps)"
-row "p50 latency (ms)" "$(field "$WS" p50_ms)" "$(field "$PB" p50_ms)"
-row "p90 latency (ms)" "$(field "$WS" p90_ms)" "$(field "$PB" p90_ms)"
-row "p99 latency (ms)" "$(field "$WS" p99_ms)" "$(field "$PB" p99_ms)"
-row "max latency (ms)" "$(field "$WS" max_ms)" "$(field "$PB" max_ms)"
-row "non-2xx answers" "$(field "$WS" other)" "$(field "$PB" other)"
-row "socket errors" "$(field "$WS" socket_errors)" "$(field "$PB" socket_errors)"
-row "server RSS after load (MiB)" "$((WS_RSS / 1024))" "$((PB_RSS / 1024))"
-row "deliveries in the database" "$WS_STORED" "(stores nothing)"
-row "  of them with a job or handled" "$WS_JOBS" ""
+row "" "workstreams" "workstreams" "probot 14"
+row "" "(as shipped)" "(intake only)" "(stores nothing)"
+for k in accepted rps p50_ms p90_ms p99_ms max_ms other socket_errors; do
+  case $k in
+    accepted) label="acknowledged (2xx)";; rps) label="acknowledged per second";;
+    p50_ms) label="p50 latency (ms)";; p90_ms) label="p90 latency (ms)";; p99_ms) label="p99 latency (ms)";;
+    max_ms) label="max latency (ms)";; other) label="non-2xx answers";; socket_errors) label="socket errors";;
+  esac
+  row "$label" "$(field "$WS" $k)" "$(field "$WS0" $k)" "$(field "$PB" $k)"
+done
+row "server CPU per delivery (us)" "$(per_delivery_us "$WS")" "$(per_delivery_us "$WS0")" "$(per_delivery_us "$PB")"
+row "server RSS after load (MiB)" "$(( $(field "$WS" rss_kb) / 1024 ))" "$(( $(field "$WS0" rss_kb) / 1024 ))" "$(( $(field "$PB" rss_kb) / 1024 ))"
+row "deliveries in the database" "$(field "$WS" stored)" "$(field "$WS0" stored)" "-"
+row "  of them with a job or handled" "$(field "$WS" with_job)" "$(field "$WS0" with_job)" "-"
+row "  of them handled by shutdown" "$(field "$WS" handled)" "$(field "$WS0" handled)" "-"
 echo
-ACK=$(field "$WS" accepted); SENT=$(field "$WS" sent)
-if [ "$WS_STORED" -ge "$ACK" ] && [ "$WS_STORED" -le "$SENT" ] && [ "$WS_JOBS" -eq "$WS_STORED" ]; then
-  echo "check: every one of the $ACK acknowledged deliveries is stored with its job ($((WS_STORED - ACK)) more were stored whose answer wrk cut off when the time was up)"
-else
-  echo "check FAILED: acknowledged=$ACK stored=$WS_STORED with-job=$WS_JOBS sent=$SENT" >&2
-  exit 1
-fi
+status=0
+for result in "$WS" "$WS0"; do
+  ack=$(field "$result" accepted); sent=$(field "$result" sent); stored=$(field "$result" stored); with_job=$(field "$result" with_job)
+  if [ "$stored" -ge "$ack" ] && [ "$stored" -le "$sent" ] && [ "$with_job" -eq "$stored" ]; then
+    echo "check: all $ack acknowledged deliveries stored with their job ($((stored - ack)) more stored whose 202 wrk cut off at the end)"
+  else
+    echo "check FAILED: acknowledged=$ack stored=$stored with-job=$with_job sent=$sent" >&2
+    status=1
+  fi
+done
+exit $status

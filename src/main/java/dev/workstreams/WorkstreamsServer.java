@@ -6,6 +6,7 @@ import dev.workstreams.adapter.metrics.DeliveryMetrics;
 import dev.workstreams.adapter.store.Database;
 import dev.workstreams.adapter.store.DeliveryBatchWriter;
 import dev.workstreams.adapter.store.DeliveryJobs;
+import dev.workstreams.adapter.store.IntakePressure;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.web.WebServer;
 import dev.workstreams.web.WebhookRoute;
@@ -75,14 +76,16 @@ public final class WorkstreamsServer implements AutoCloseable {
 
     Database database = Database.open(config.database(), config.jobs().workers() + 4);
     EventRouter router = handlers.apply(database.dataSource());
+    IntakePressure pressure = new IntakePressure(clock);
     Optional<DeliveryJobs> jobs = config.jobs().workers() == 0
         ? Optional.empty()
-        : Optional.of(DeliveryJobs.start(database, router, json, metrics, config.jobs(), clock, instanceName()));
+        : Optional.of(DeliveryJobs.start(database, router, json, metrics, config.jobs(), clock, pressure, instanceName()));
     DeliveryBatchWriter writer = new DeliveryBatchWriter(
         database,
         new AutodetectJdbcCustomization(database.dataSource()),
         config.jobs().subjectWaitFallback(),
         metrics,
+        pressure,
         deferredSubjects -> jobs.ifPresent(j -> j.afterIntake(deferredSubjects)));
     Optional<WebhookRoute> webhook = config.webhookSecret().filter(s -> config.isConfigured())
         .map(secret -> new WebhookRoute(new WebhookSignature(secret), writer, json, metrics, clock));

@@ -23,10 +23,12 @@ public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Sec
    * DB_CLOSE_ON_EXIT=FALSE: our own shutdown closes the pool after the last batch is written;
    * H2's shutdown hook would otherwise close the database under it. H2 writes commits to its file
    * in the background (WRITE_DELAY, 500 ms): the delivery store forces the write of each intake
-   * batch itself before acknowledging it (see Database#makeDurable).
+   * batch itself before acknowledging it (see Database#makeDurable). QUERY_CACHE_SIZE: H2 keeps 8
+   * parsed statements per connection by default, fewer than the job queue and the delivery store
+   * use in turn, so it would parse most of them again on every call.
    */
   private static String embeddedSettings() {
-    return ";DB_CLOSE_ON_EXIT=FALSE";
+    return ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
   }
 
   /**

@@ -12,6 +12,10 @@ import java.util.Optional;
 final class BoundedBody {
   private BoundedBody() {}
 
+  /**
+   * @param declaredLength the Content-Length, already checked against the limit, or -1 (chunked)
+   * @return the body, or empty when it passed the limit
+   */
   static Optional<byte[]> read(InputStream in, long declaredLength, long limit) throws IOException {
     if (declaredLength >= 0) {
       byte[] body = in.readNBytes((int) declaredLength);

@@ -2,6 +2,7 @@ package dev.workstreams.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(
       int port,
       String webhookPath,
-      java.util.Optional<WebhookRoute> webhook,
+      Optional<WebhookRoute> webhook,
       BooleanSupplier databaseReachable,
       Supplier<String> scrape) {
     HealthRoutes health = new HealthRoutes(databaseReachable);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds the handlers for a delivery, the way GitHub-App frameworks do:
@@ -40,6 +41,6 @@ public final class EventRouter {
     if (forAction.isEmpty()) {
       return forEvent;
     }
-    return java.util.stream.Stream.concat(forEvent.stream(), forAction.stream()).toList();
+    return Stream.concat(forEvent.stream(), forAction.stream()).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.workstreams.testing;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,9 +15,9 @@ public final class DeliveryTable {
     this.jdbcUrl = jdbcUrl;
   }
 
-  public static DeliveryTable h2(java.nio.file.Path dataDir) {
+  public static DeliveryTable h2(Path dataDir) {
     return new DeliveryTable("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("workstreams")
-        + ";DB_CLOSE_ON_EXIT=FALSE");
+        + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
   }
 
   public String state(String deliveryId) {

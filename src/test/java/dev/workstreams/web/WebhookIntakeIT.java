@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,6 +67,21 @@ class WebhookIntakeIT {
     assertEquals("issues.labeled", context.name());
     assertEquals("Codertocat/Hello-World", context.repository().orElseThrow());
     assertEquals("bug", context.payload().path("label").path("name").asText());
+  }
+
+  @Test
+  void answersARedeliveryOfAHandledDelivery202AndDoesNotHandleItAgain() {
+    client.deliver("issues", "intake-redelivered", LABELED);
+    Eventually.await("first delivery handled", Duration.ofSeconds(10), () -> "handled".equals(table.state("intake-redelivered")));
+    Eventually.await("its job done", Duration.ofSeconds(10),
+        () -> table.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", "intake-redelivered") == 0);
+
+    HttpResponse<String> again = client.deliver("issues", "intake-redelivered", LABELED);
+
+    assertEquals(202, again.statusCode());
+    assertTrue(again.body().contains("\"duplicate\""), again.body());
+    assertEquals(0, table.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", "intake-redelivered"));
+    assertEquals(1, handler.callsFor("intake-redelivered"));
   }
 
   @Test
@@ -149,7 +165,7 @@ class WebhookIntakeIT {
 
   @Test
   void storesARepeatedDeliveryOnceAndHandlesItOnceUnderTwentyConcurrentPosts() throws Exception {
-    List<Thread> posters = new java.util.ArrayList<>();
+    List<Thread> posters = new ArrayList<>();
     List<HttpResponse<String>> responses = new CopyOnWriteArrayList<>();
     for (int i = 0; i < 20; i++) {
       Thread poster = new Thread(() -> responses.add(client.deliver("issues", "intake-repeated", LABELED)));

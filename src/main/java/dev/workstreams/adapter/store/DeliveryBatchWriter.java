@@ -44,6 +44,7 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
   private final DeliveryBatchInsert insert;
   private final DeliveryMetrics metrics;
   private final Consumer<Set<String>> afterCommit;
+  private final IntakePressure pressure;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
   private final List<Thread> threads = new ArrayList<>();
   private final ExecutorService acknowledger;
@@ -58,7 +59,9 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
       JdbcCustomization jdbc,
       Duration subjectWaitFallback,
       DeliveryMetrics metrics,
+      IntakePressure pressure,
       Consumer<Set<String>> afterCommit) {
+    this.pressure = pressure;
     this.database = database;
     this.dataSource = database.dataSource();
     this.insert = new DeliveryBatchInsert(jdbc, subjectWaitFallback);
@@ -143,6 +146,7 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
         repeats.forEach(pending -> pending.receipt().complete(Receipt.DUPLICATE));
       });
       metrics.stored(candidates.size() - duplicates.size());
+      pressure.stored(batch.size());
       metrics.duplicates(duplicates.size() + repeats.size());
       afterCommit.accept(stored.deferredSubjects());
     } catch (SQLException | RuntimeException e) {

@@ -50,6 +50,7 @@ public final class DeliveryJobs implements AutoCloseable {
       DeliveryMetrics metrics,
       JobSettings settings,
       Clock clock,
+      IntakePressure pressure,
       String instanceName) {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "delivery-jobs-timer");
@@ -63,7 +64,7 @@ public final class DeliveryJobs implements AutoCloseable {
         records, leases, clock, timer, holder::poll);
     DeliveryAttempt attempt =
         new DeliveryAttempt(records, leases, wakeUps, router, json, metrics, settings, clock);
-    Scheduler scheduler = Scheduler.create(database.dataSource(), task(attempt, settings))
+    Scheduler scheduler = Scheduler.create(database.dataSource(), task(attempt, pressure, settings))
         .threads(Math.max(1, settings.workers()))
         .pollingInterval(settings.pollInterval())
         .heartbeatInterval(heartbeatFor(settings))
@@ -96,13 +97,14 @@ public final class DeliveryJobs implements AutoCloseable {
     timer.shutdownNow();
   }
 
-  private static CustomTask<Void> task(DeliveryAttempt attempt, JobSettings settings) {
+  private static CustomTask<Void> task(DeliveryAttempt attempt, IntakePressure pressure, JobSettings settings) {
     return Tasks.custom(TASK_NAME, Void.class)
         // Reached only when the attempt itself could not run (the database failed under it);
         // handler failures are counted and backed off inside DeliveryAttempt.
         .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(settings.firstRetryDelay()))
         .execute((instance, context) -> {
           String deliveryId = instance.getId();
+          pressure.yieldToIntake();
           try (MDC.MDCCloseable ignored = MDC.putCloseable("delivery", deliveryId)) {
             return completionFor(attempt.run(deliveryId));
           } catch (SQLException e) {

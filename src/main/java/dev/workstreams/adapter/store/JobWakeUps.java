@@ -77,7 +77,9 @@ final class JobWakeUps {
   /** The handler of {@code finishedDeliveryId} is done with {@code subject}: the next waiting delivery may run. */
   void handOver(String subject, String finishedDeliveryId) {
     try {
-      records.nextWaiting(subject, finishedDeliveryId).ifPresent(this::makeDueAndPoll);
+      // Polled at once, not coalesced: one subject's deliveries go one after the other, and every
+      // millisecond here is added to each of them.
+      records.nextWaiting(subject, finishedDeliveryId).filter(this::makeDue).ifPresent(id -> pollNow.run());
     } catch (SQLException | RuntimeException e) {
       // The next delivery still runs at its fallback time; only latency is lost.
       log.warn("could not hand subject {} over: {}", subject, e.toString());
@@ -102,14 +104,14 @@ final class JobWakeUps {
   private void wakeIfFree(String subject) {
     try {
       if (!leases.isHeld(subject)) {
-        records.nextWaiting(subject, "").ifPresent(this::makeDueAndPoll);
+        records.nextWaiting(subject, "").filter(this::makeDue).ifPresent(id -> poll());
       }
     } catch (SQLException | RuntimeException e) {
       log.warn("could not check subject {}: {}", subject, e.toString());
     }
   }
 
-  private void makeDueAndPoll(String deliveryId) {
+  private boolean makeDue(String deliveryId) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(MAKE_DUE)) {
       jdbc.setInstant(update, 1, clock.instant());
@@ -118,11 +120,10 @@ final class JobWakeUps {
       update.setBoolean(4, false);
       jdbc.setInstant(update, 5, clock.instant());
       update.setString(6, deliveryId);
-      if (update.executeUpdate() == 1) {
-        poll();
-      }
+      return update.executeUpdate() == 1;
     } catch (SQLException e) {
       log.warn("could not wake the job of delivery {}: {}", deliveryId, e.toString());
+      return false;
     }
   }
 }

@@ -13,6 +13,8 @@ import dev.workstreams.testing.RecordingHandler;
 import dev.workstreams.testing.TestServers;
 import dev.workstreams.testing.WebhookClient;
 import dev.workstreams.workflow.EventRouter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,8 +155,8 @@ abstract class DeliveryHandlingContract {
       ObjectNode payload = (ObjectNode) json.readTree(Fixtures.webhook("issues-labeled-bug"));
       ((ObjectNode) payload.get("issue")).put("number", number);
       return post(client, "issues", json.writeValueAsBytes(payload));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
