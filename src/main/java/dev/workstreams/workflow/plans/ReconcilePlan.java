@@ -56,9 +56,9 @@ public final class ReconcilePlan {
     StoredPlan stored = record(issue, config, plan, base, existing);
     DesiredPlan desired = new DesiredPlan(issue.number(), base, plan, report.schedule().orElseThrow());
     PlanWorkstreams workstreams = PlanWorkstreams.observe(github, store, desired);
-    stored = tracking.show(github, stored, workstreams.trackingComment(findings, false));
+    stored = tracking.show(github, stored, workstreams.trackingComment(stored, findings, false));
     workstreams.complete(head.get());
-    tracking.show(github, stored, workstreams.trackingComment(findings, false));
+    tracking.show(github, stored, workstreams.trackingComment(stored, findings, false));
   }
 
   private List<PlanProblem> findings(GitHubGateway github, PlanReport report, RepoConfig config, BranchHead head)
