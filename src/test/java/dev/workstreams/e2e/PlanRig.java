@@ -28,6 +28,7 @@ import dev.workstreams.testing.Eventually;
 import dev.workstreams.testing.TestServers;
 import dev.workstreams.testing.WebhookClient;
 import dev.workstreams.workflow.EventRouter;
+import dev.workstreams.workflow.plans.PlanProgress;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The App as production wires it (webhook route, delivery store, job queue, plan workflows, REST
@@ -51,6 +53,8 @@ final class PlanRig implements AutoCloseable {
   final WorkstreamsServer server;
   final WebhookClient webhooks;
   final DeliveryTable deliveries;
+  /** The plan issues {@link PlanProgress} was asked to move forward, in order. */
+  final List<Integer> advanced = new CopyOnWriteArrayList<>();
 
   PlanRig(Path dataDir, PolitenessPolicy policy) {
     this(dataDir, policy, new FakeGitHub());
@@ -58,6 +62,11 @@ final class PlanRig implements AutoCloseable {
 
   /** A rig over an existing fake GitHub: a second App instance, or one whose database was lost. */
   PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github) {
+    this(dataDir, policy, github, Clock.systemUTC());
+  }
+
+  /** {@code planClock} is the plan workflows' clock (label and finish times); GitHub pacing keeps real time. */
+  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Clock planClock) {
     this.github = github;
     wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
     wiremock.start();
@@ -71,7 +80,7 @@ final class PlanRig implements AutoCloseable {
     Map<String, String> env = TestServers.environment(dataDir, secret);
     server = WorkstreamsServer.start(ServerConfig.fromEnvironment(env), dataSource -> PlanWorkflows.register(
         new EventRouter(), new JdbcPlanStore(dataSource), new RestGitHubGateways(clients),
-        new RepoConfigLoader(clients, new RepoConfigParser()), clock));
+        new RepoConfigLoader(clients, new RepoConfigParser()), planClock, (gateway, plan) -> advanced.add(plan.issue())));
     webhooks = new WebhookClient(server.port(), secret);
     deliveries = DeliveryTable.h2(dataDir);
   }
