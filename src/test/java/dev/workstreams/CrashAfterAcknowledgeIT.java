@@ -2,6 +2,7 @@ package dev.workstreams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.workstreams.adapter.github.auth.TestKeys;
 import dev.workstreams.testing.DeliveryTable;
 import dev.workstreams.testing.Eventually;
 import dev.workstreams.testing.Fixtures;
@@ -67,6 +68,8 @@ class CrashAfterAcknowledgeIT {
         java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName());
     Map<String, String> env = builder.environment();
     env.putAll(TestServers.environment(dataDir, secret));
+    // APP_ID is set, so the server wants the App's key too (a generated one: no GitHub call is made)
+    env.put("PRIVATE_KEY", TestKeys.generate().pkcs1Pem());
     env.put("PORT", Integer.toString(port));
     env.put("JOB_WORKERS", "0");
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
