@@ -76,6 +76,24 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     return List.copyOf(comments.getOrDefault(number, List.of()));
   }
 
+  // ---- Merging and closing pull requests, as a person does on GitHub ----
+
+  /** Merges a pull request at {@code at}, as GitHub records it; returns it for the event's payload. */
+  public synchronized ObjectNode merge(int number, Instant at) {
+    ObjectNode pr = pull(number);
+    pr.put("state", "closed").put("merged", true).put("merged_at", at.toString()).put("closed_at", at.toString())
+        .put("merge_commit_sha", "merge" + number);
+    return pr;
+  }
+
+  /** Closes a pull request without merging it. */
+  public synchronized ObjectNode close(int number, Instant at) {
+    ObjectNode pr = pull(number);
+    pr.put("state", "closed").put("merged", false).putNull("merged_at");
+    pr.put("closed_at", at.toString());
+    return pr;
+  }
+
   @Override
   public synchronized ResponseDefinition transform(ServeEvent event) {
     Request request = event.getRequest();

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Real issue payloads (octokit's examples) re-addressed to the fake repository octo/hello, issue 7. */
+/** Real issue and pull request payloads (octokit's examples) re-addressed to the fake repository octo/hello, issue 7. */
 final class PlanEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +43,27 @@ final class PlanEvents {
     address(payload, sender);
     ((ObjectNode) payload.path("issue")).put("number", 7);
     ((ObjectNode) payload.path("comment")).put("body", text).put("id", commentId);
+    return bytes(payload);
+  }
+
+  /** {@code pull_request.closed} for a pull request as the fake GitHub holds it (merged or not). */
+  static byte[] closed(ObjectNode pr, String sender) {
+    ObjectNode payload = read("pull_request-closed-basic");
+    address(payload, sender);
+    payload.put("number", pr.path("number").asInt());
+    ObjectNode pull = (ObjectNode) payload.path("pull_request");
+    for (String field : new String[] {"number", "state", "title", "body", "draft", "merged", "merged_at", "closed_at",
+        "merge_commit_sha", "labels"}) {
+      if (pr.has(field)) {
+        pull.set(field, pr.get(field).deepCopy());
+      }
+    }
+    ObjectNode head = (ObjectNode) pull.path("head");
+    head.put("ref", pr.path("head").path("ref").asText()).put("sha", pr.path("head").path("sha").asText());
+    ((ObjectNode) head.path("repo")).put("full_name", "octo/hello").put("name", "hello");
+    ObjectNode base = (ObjectNode) pull.path("base");
+    base.put("ref", "main");
+    ((ObjectNode) base.path("repo")).put("full_name", "octo/hello").put("name", "hello");
     return bytes(payload);
   }
 

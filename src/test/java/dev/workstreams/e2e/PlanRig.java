@@ -41,6 +41,7 @@ import dev.workstreams.testing.TestServers;
 import dev.workstreams.testing.WebhookClient;
 import dev.workstreams.workflow.EventRouter;
 import dev.workstreams.workflow.ownership.OwnershipWorkflows;
+import dev.workstreams.workflow.plans.PlanProgress;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,6 +51,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The App as production wires it (webhook route, delivery store, job queue, plan and ownership workflows, REST
@@ -65,6 +67,8 @@ final class PlanRig implements AutoCloseable {
   final WebhookClient webhooks;
   final DeliveryTable deliveries;
   AgentReports reports;
+  /** The plan issues {@link PlanProgress} was asked to move forward, in order (rigs without agents). */
+  final List<Integer> advanced = new CopyOnWriteArrayList<>();
 
   PlanRig(Path dataDir, PolitenessPolicy policy) {
     this(dataDir, policy, new FakeGitHub());
@@ -72,7 +76,16 @@ final class PlanRig implements AutoCloseable {
 
   /** A rig over an existing fake GitHub: a second App instance, or one whose database was lost. */
   PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github) {
-    this(dataDir, policy, github, Optional.empty());
+    this(dataDir, policy, github, Optional.empty(), Clock.systemUTC());
+  }
+
+  /** {@code planClock} is the plan workflows' clock (label and finish times); GitHub pacing keeps real time. */
+  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Clock planClock) {
+    this(dataDir, policy, github, Optional.empty(), planClock);
+  }
+
+  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Optional<Agents> agents) {
+    this(dataDir, policy, github, agents, Clock.systemUTC());
   }
 
   /** Agents that clone from (and push to) a local bare repository standing in for GitHub's git side. */
@@ -80,7 +93,7 @@ final class PlanRig implements AutoCloseable {
 
   final List<AutoCloseable> closeables = new ArrayList<>();
 
-  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Optional<Agents> agents) {
+  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Optional<Agents> agents, Clock planClock) {
     this.github = github;
     wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
     wiremock.start();
@@ -105,8 +118,12 @@ final class PlanRig implements AutoCloseable {
         return pool;
       });
       RestGitHubGateways gateways = new RestGitHubGateways(clients);
-      return OwnershipWorkflows.register(PlanWorkflows.register(new EventRouter(), store, gateways,
-          new RepoConfigLoader(clients, new RepoConfigParser()), clock, workers), store, gateways);
+      RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
+      EventRouter router = workers.isPresent()
+          ? PlanWorkflows.register(new EventRouter(), store, gateways, configs, planClock, workers)
+          : PlanWorkflows.register(new EventRouter(), store, gateways, configs, planClock,
+              (gateway, plan) -> advanced.add(plan.issue()));
+      return OwnershipWorkflows.register(router, store, gateways);
     });
     ownInbox.attach(server.inbox());
     webhooks = new WebhookClient(server.port(), secret);

@@ -105,6 +105,10 @@ public final class AgentScheduler implements PlanProgress {
 
   private void carryOutCommands(StoredPlan plan, Map<String, StoredWorkstream> rows) {
     for (StoredWorkstream row : List.copyOf(rows.values())) {
+      if (row.state().finished()) {
+        // merged or closed by a person while its agent still ran: the agent's work is no longer wanted
+        workers.cancel(plan.repository(), plan.issue(), row.taskId());
+      }
       if (row.requested().isEmpty()) {
         continue;
       }

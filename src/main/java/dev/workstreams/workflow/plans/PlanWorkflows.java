@@ -23,16 +23,29 @@ public final class PlanWorkflows {
       Clock clock, Optional<AgentWorkers> workers) {
     TrackingComments tracking = new TrackingComments(store);
     PlanProgress progress = workers.<PlanProgress>map(w -> new AgentScheduler(store, w, tracking, clock)).orElse(PlanProgress.NONE);
+    wire(router, store, gateways, configs, clock, tracking, progress);
+    if (workers.isPresent()) {
+      router.on(ReportAgentOutcome.EVENT + "." + ReportAgentOutcome.ACTION, new ReportAgentOutcome(gateways, store, progress, clock));
+    }
+    return router;
+  }
+
+  /** {@code progress} moves a plan forward after its workstreams changed (tests record it). */
+  public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
+      Clock clock, PlanProgress progress) {
+    wire(router, store, gateways, configs, clock, new TrackingComments(store), progress);
+    return router;
+  }
+
+  private static void wire(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs, Clock clock,
+      TrackingComments tracking, PlanProgress progress) {
     ReconcilePlan reconcile = new ReconcilePlan(store, tracking, clock, progress);
     Notices notices = new Notices();
     router
         .on("issues.labeled", new OpenWorkstreamsWhenPlanLabelled(gateways, configs, reconcile, notices))
         .on("issues.edited", new ReconcilePlanWhenEdited(gateways, configs, store, reconcile, notices))
         .on("issues.unlabeled", new CancelPlanWhenUnlabelled(gateways, configs, store, tracking, progress))
-        .on("issue_comment.created", new AnswerCommentCommands(gateways, store, new CommandRequests(store), progress));
-    if (workers.isPresent()) {
-      router.on(ReportAgentOutcome.EVENT + "." + ReportAgentOutcome.ACTION, new ReportAgentOutcome(gateways, store, progress, clock));
-    }
-    return router;
+        .on("issue_comment.created", new AnswerCommentCommands(gateways, store, new CommandRequests(store), progress))
+        .on("pull_request.closed", new RecordWorkstreamWhenClosed(gateways, store, tracking, progress, clock));
   }
 }

@@ -12,6 +12,7 @@ import dev.workstreams.core.reconcile.WorkstreamState;
 import dev.workstreams.port.BranchHead;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import java.io.IOException;
 import java.util.HashSet;
@@ -148,7 +149,7 @@ final class PlanWorkstreams {
   }
 
   /** The tracking comment for the plan as it stands now. */
-  String trackingComment(List<PlanProblem> findings, boolean cancelled) {
-    return TrackingView.render(desired, rows, findings, cancelled);
+  String trackingComment(StoredPlan plan, List<PlanProblem> findings, boolean cancelled) {
+    return TrackingView.render(plan, desired, rows, findings, cancelled);
   }
 }

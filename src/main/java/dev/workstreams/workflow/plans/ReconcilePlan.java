@@ -58,9 +58,9 @@ public final class ReconcilePlan {
     StoredPlan stored = record(issue, config, plan, base, existing);
     DesiredPlan desired = new DesiredPlan(issue.number(), base, plan, report.schedule().orElseThrow());
     PlanWorkstreams workstreams = PlanWorkstreams.observe(github, store, desired);
-    stored = tracking.show(github, stored, workstreams.trackingComment(findings, false));
+    stored = tracking.show(github, stored, workstreams.trackingComment(stored, findings, false));
     workstreams.complete(head.get());
-    stored = tracking.show(github, stored, workstreams.trackingComment(findings, false));
+    stored = tracking.show(github, stored, workstreams.trackingComment(stored, findings, false));
     progress.advance(github, stored);
   }
 

@@ -47,6 +47,6 @@ final class RecordedPlans {
 
   /** The tracking comment for a recorded plan as it stands. */
   Optional<String> trackingComment(StoredPlan plan, boolean cancelled) {
-    return desired(plan).map(d -> TrackingView.render(d, workstreams(plan), warnings(plan), cancelled));
+    return desired(plan).map(d -> TrackingView.render(plan, d, workstreams(plan), warnings(plan), cancelled));
   }
 }

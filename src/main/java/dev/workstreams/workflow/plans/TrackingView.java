@@ -4,9 +4,11 @@ import dev.workstreams.core.plan.PlanProblem;
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.DesiredPlan;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
+import dev.workstreams.core.reconcile.PlanSummary;
 import dev.workstreams.core.reconcile.TrackingComment;
 import dev.workstreams.core.reconcile.WorkstreamState;
 import dev.workstreams.core.reconcile.WorkstreamStatus;
+import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tracking comment's text from a plan and its recorded workstreams, in merge order. */
+/**
+ * The tracking comment's text from a plan and its recorded workstreams, in merge order. It takes
+ * the stored plan so that every rendering of a finished plan, whoever asks for it, keeps the summary.
+ */
 final class TrackingView {
 
   private TrackingView() {}
 
-  static String render(DesiredPlan desired, Map<String, StoredWorkstream> rows, List<PlanProblem> findings, boolean cancelled) {
+  static String render(StoredPlan plan, DesiredPlan desired, Map<String, StoredWorkstream> rows, List<PlanProblem> findings,
+      boolean cancelled) {
     List<Task> tasks = new ArrayList<>(desired.plan().tasks());
     tasks.sort(Comparator.comparingInt(t -> desired.schedule().mergeOrder().get(t.id())));
     List<WorkstreamStatus> status = new ArrayList<>();
@@ -30,6 +36,7 @@ final class TrackingView {
           row.map(StoredWorkstream::state).orElse(WorkstreamState.PENDING),
           row.map(StoredWorkstream::detail).orElse("")));
     }
-    return TrackingComment.accepted(status, desired.schedule(), findings, cancelled, Optional.empty());
+    return TrackingComment.accepted(status, desired.schedule(), findings, cancelled,
+        PlanSummaries.of(plan, desired, rows).map(PlanSummary::text));
   }
 }
