@@ -171,6 +171,81 @@ class AgentsIT {
         rig.github.commentsOn(7).get(0).path("body").asText().contains("ready for review"));
   }
 
+  @Test
+  void aDependentStartsOnlyAfterItsDependencyIsMergedAndSeesItsFiles() throws Exception {
+    start("""
+        mkdir -p "$WORKSTREAMS_TASK_ID"
+        echo "start $WORKSTREAMS_TASK_ID" >> "$TIMELINE"
+        if [ -f a/done.txt ]; then echo yes > "$WORKSTREAMS_TASK_ID/saw-a.txt"; else echo no > "$WORKSTREAMS_TASK_ID/saw-a.txt"; fi
+        echo done > "$WORKSTREAMS_TASK_ID/done.txt"
+        """, 2);
+    String plan = "```plan\nmax_parallel: 2\ntasks:\n  - {id: a, title: A, owns: [a/**]}\n"
+        + "  - {id: b, title: B, owns: [b/**], depends_on: [a]}\n```\n";
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan, "plan", "mona"));
+    Eventually.await("a pushed", Duration.ofSeconds(60), () -> branchExists("workstreams/7-a"));
+    Thread.sleep(1000);
+    assertEquals(List.of("start a"), Files.readAllLines(timeline), "b waits for a's merge");
+
+    mergeIntoMain("workstreams/7-a");
+    var prA = rig.github.pullRequest("workstreams/7-a");
+    rig.github.merge(prA.path("number").asInt(), java.time.Instant.now());
+    rig.deliverAndWait("pull_request", PlanEvents.closed(prA, "mona"));
+
+    Eventually.await("b pushed", Duration.ofSeconds(60), () -> branchExists("workstreams/7-b"));
+    String saw = new String(Git.open(bare.toFile()).getRepository().open(treeEntry("workstreams/7-b", "b/saw-a.txt")).getBytes());
+    assertEquals("yes\n", saw);
+  }
+
+  @Test
+  void withMaxParallelTwoNoMoreThanTwoOfFiveAreEverInFlight() throws Exception {
+    start(WORKING_AGENT, 4);
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan(2, "a", "b", "c", "d", "e"), "plan", "mona"));
+
+    List<String> merged = new ArrayList<>();
+    while (merged.size() < 5) {
+      Eventually.await("another agent pushed", Duration.ofSeconds(60), () -> {
+        try {
+          return pushedBranches().stream().anyMatch(b -> !merged.contains(b));
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      String next = pushedBranches().stream().filter(b -> !merged.contains(b)).sorted().findFirst().orElseThrow();
+      long inFlight = pushedBranches().stream().filter(b -> !merged.contains(b)).count()
+          + Files.readAllLines(timeline).stream().filter(l -> l.startsWith("start")).count()
+          - Files.readAllLines(timeline).stream().filter(l -> l.startsWith("end")).count();
+      assertTrue(inFlight <= 2, "in flight: " + inFlight + " " + Files.readAllLines(timeline));
+      mergeIntoMain(next);
+      var pr = rig.github.pullRequest(next);
+      rig.github.merge(pr.path("number").asInt(), java.time.Instant.now());
+      rig.deliverAndWait("pull_request", PlanEvents.closed(pr, "mona"));
+      merged.add(next);
+    }
+    assertEquals(10, Files.readAllLines(timeline).size());
+    int running = 0;
+    for (String line : Files.readAllLines(timeline)) {
+      running += line.startsWith("start") ? 1 : -1;
+      assertTrue(running <= 2, Files.readAllLines(timeline).toString());
+    }
+  }
+
+  private boolean branchExists(String branch) {
+    try {
+      return pushedBranches().contains(branch);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** What GitHub's merge button does to the repository: the branch merged into main. */
+  private void mergeIntoMain(String branch) throws Exception {
+    Path clone = dir.resolve("merge-" + branch.replace('/', '-'));
+    try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setBranch("main").setDirectory(clone.toFile()).call()) {
+      git.merge().include(git.getRepository().resolve("refs/remotes/origin/" + branch)).setMessage("Merge " + branch).call();
+      git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("main:refs/heads/main")).call();
+    }
+  }
+
   private org.eclipse.jgit.lib.ObjectId treeEntry(String branch, String path) throws Exception {
     try (Repository repo = Git.open(bare.toFile()).getRepository();
         org.eclipse.jgit.treewalk.TreeWalk walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, tip(branch).getTree())) {
