@@ -90,6 +90,13 @@ public final class Main implements Callable<Integer> {
       System.err.println("workstreams: " + e.getMessage());
       return 2;
     }
+    try {
+      // A credentials file that cannot be read must stop the start, not fall back to a second setup.
+      SetupAssembly.stored(config);
+    } catch (IllegalStateException e) {
+      System.err.println("workstreams: " + e.getMessage());
+      return 2;
+    }
     AgentProfiles profiles;
     try {
       profiles = config.agentsFile().isPresent()
