@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 import dev.workstreams.config.ConfigException;
 import dev.workstreams.config.ServerConfig;
@@ -88,6 +90,13 @@ public final class Main implements Callable<Integer> {
       System.err.println("workstreams: " + e.getMessage());
       return 2;
     }
+    try {
+      // A credentials file that cannot be read must stop the start, not fall back to a second setup.
+      SetupAssembly.stored(config);
+    } catch (IllegalStateException e) {
+      System.err.println("workstreams: " + e.getMessage());
+      return 2;
+    }
     AgentProfiles profiles;
     try {
       profiles = config.agentsFile().isPresent()
@@ -98,18 +107,27 @@ public final class Main implements Callable<Integer> {
     }
     ForwardingInbox ownInbox = new ForwardingInbox();
     List<AutoCloseable> closeables = new ArrayList<>();
+    // Makes the router act on GitHub as the App: the environment's at startup, or the one setup
+    // stored (at startup, or when the setup completes while the server runs).
+    AtomicReference<BiConsumer<Long, GitHubClients>> actAsApp = new AtomicReference<>();
     WorkstreamsServer server = WorkstreamsServer.start(config, registry, dataSource -> {
       JdbcPlanStore store = new JdbcPlanStore(dataSource);
       AgentReports reports = new AgentReports(new OwnEvents(ownInbox, clock), store, clock);
-      Optional<AgentWorkers> workers = github.filter(c -> !profiles.isEmpty()).map(clients -> {
-        AgentWorkerPool pool = AgentAssembly.pool(profiles, config.agentConcurrency(), config.dataDir(),
-            Long.parseLong(config.appId().orElse("0")), clients, store, clock, reports);
-        closeables.add(pool);
-        closeables.add(sweepSilentAgents(reports));
-        return pool;
+      EventRouter router = handlers(store, Optional.empty(), Optional.empty(), clock);
+      actAsApp.set((appId, clients) -> {
+        Optional<AgentWorkers> workers = Optional.of(clients).filter(c -> !profiles.isEmpty()).map(c -> {
+          AgentWorkerPool pool = AgentAssembly.pool(profiles, config.agentConcurrency(), config.dataDir(),
+              appId, c, store, clock, reports);
+          closeables.add(pool);
+          closeables.add(sweepSilentAgents(reports));
+          return pool;
+        });
+        registerGitHubHandlers(router, store, clients, workers, clock);
       });
-      return handlers(store, github, workers, clock);
-    });
+      github.ifPresent(clients -> actAsApp.get().accept(Long.parseLong(config.appId().orElse("0")), clients));
+      return router;
+    }, registration -> actAsApp.get().accept(registration.id(),
+        appClients(registration.credentials(), env, clock, registry)));
     ownInbox.attach(server.inbox());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       closeables.forEach(Main::closeQuietly);
@@ -143,22 +161,35 @@ public final class Main implements Callable<Integer> {
     if (credentials.isEmpty()) {
       return Optional.empty();
     }
+    return Optional.of(appClients(credentials.get(), env, clock, registry));
+  }
+
+  /** Installation clients for the App, with the environment's API URL and politeness. */
+  static GitHubClients appClients(
+      AppCredentials credentials, Map<String, String> env, Clock clock, PrometheusMeterRegistry registry) {
     GitHubSettings settings = GitHubSettings.fromEnvironment(env);
     PolitePipeline pipeline = PolitePipeline.overHttpClient(
         settings.endpoints(), settings.politeness(), clock, new GitHubMetrics(registry));
-    return Optional.of(GitHubClients.forApp(credentials.get(), settings.endpoints(), pipeline, clock));
+    return GitHubClients.forApp(credentials, settings.endpoints(), pipeline, clock);
   }
 
   /** The App's reactions to GitHub events (and to its own). */
   static EventRouter handlers(PlanStore store, Optional<GitHubClients> github, Optional<AgentWorkers> workers, Clock clock) {
     EventRouter router = new EventRouter()
         .on("ping", context -> log.info("GitHub ping received: {}", context.payload().path("zen").asText()));
-    github.ifPresent(clients -> {
-      RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
-      PlanWorkflows.register(router, store, new RestGitHubGateways(clients), configs, clock, workers);
-      OwnershipWorkflows.register(router, store, new RestGitHubGateways(clients));
-      router.on("push", new RefreshConfigOnPush(configs));
-    });
+    github.ifPresent(clients -> registerGitHubHandlers(router, store, clients, workers, clock));
     return router;
+  }
+
+  /**
+   * The reactions that act on GitHub as the App. Added to a running router when the setup
+   * completes: EventRouter takes registrations while it routes.
+   */
+  static void registerGitHubHandlers(
+      EventRouter router, PlanStore store, GitHubClients clients, Optional<AgentWorkers> workers, Clock clock) {
+    RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
+    PlanWorkflows.register(router, store, new RestGitHubGateways(clients), configs, clock, workers);
+    OwnershipWorkflows.register(router, store, new RestGitHubGateways(clients));
+    router.on("push", new RefreshConfigOnPush(configs));
   }
 }

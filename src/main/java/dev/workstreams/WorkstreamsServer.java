@@ -2,12 +2,16 @@ package dev.workstreams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import dev.workstreams.adapter.github.setup.AppRegistration;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
 import dev.workstreams.adapter.store.Database;
 import dev.workstreams.adapter.store.DeliveryBatchWriter;
 import dev.workstreams.adapter.store.DeliveryJobs;
 import dev.workstreams.adapter.store.IntakePressure;
+import dev.workstreams.config.Secret;
 import dev.workstreams.config.ServerConfig;
+import dev.workstreams.web.DeliveryGate;
+import dev.workstreams.web.SetupRoutes;
 import dev.workstreams.web.WebServer;
 import dev.workstreams.web.WebhookRoute;
 import dev.workstreams.web.WebhookSignature;
@@ -25,6 +29,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import java.util.UUID;
@@ -69,14 +74,26 @@ public final class WorkstreamsServer implements AutoCloseable {
   /** Starts with the registry that {@code /metrics} shows, shared with the adapters the handlers use. */
   public static WorkstreamsServer start(
       ServerConfig config, PrometheusMeterRegistry registry, Function<DataSource, EventRouter> handlers) {
+    return start(config, registry, handlers, registration -> {});
+  }
+
+  /**
+   * @param onRegistered given the App when it comes from the setup's credentials file, at startup
+   *     or when the setup completes; it adds the handlers that act on GitHub as that App
+   */
+  public static WorkstreamsServer start(ServerConfig config, PrometheusMeterRegistry registry,
+      Function<DataSource, EventRouter> handlers, Consumer<AppRegistration> onRegistered) {
     Clock clock = Clock.systemUTC();
     ObjectMapper json = new ObjectMapper();
     JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
     DeliveryMetrics metrics = new DeliveryMetrics(registry);
 
+    Optional<AppRegistration> stored = SetupAssembly.stored(config);
     Database database = Database.open(config.database(), config.jobs().workers() + 4);
     EventRouter router = handlers.apply(database.dataSource());
     IntakePressure pressure = new IntakePressure(clock);
+    // Before the job queue starts, so that no stored delivery meets handlers without GitHub.
+    stored.ifPresent(onRegistered);
     Optional<DeliveryJobs> jobs = config.jobs().workers() == 0
         ? Optional.empty()
         : Optional.of(DeliveryJobs.start(database, router, json, metrics, config.jobs(), clock, pressure, instanceName()));
@@ -87,12 +104,21 @@ public final class WorkstreamsServer implements AutoCloseable {
         metrics,
         pressure,
         deferredSubjects -> jobs.ifPresent(j -> j.afterIntake(deferredSubjects)));
-    Optional<WebhookRoute> webhook = config.webhookSecret().filter(s -> config.isConfigured())
-        .map(secret -> new WebhookRoute(new WebhookSignature(secret), writer, json, metrics, clock));
-    if (webhook.isEmpty()) {
-      log.warn("APP_ID or WEBHOOK_SECRET is not set: setup mode, webhook deliveries are refused until the App is registered");
-    }
-    WebServer web = WebServer.start(config.port(), config.webhookPath(), webhook, database::isReachable, registry::scrape);
+    Function<Secret, WebhookRoute> webhookFor =
+        secret -> new WebhookRoute(new WebhookSignature(secret), writer, json, metrics, clock);
+    DeliveryGate deliveries = new DeliveryGate();
+    Optional<Secret> secret = config.isConfigured()
+        ? config.webhookSecret() : stored.map(registration -> Secret.of(registration.webhookSecret()));
+    secret.map(webhookFor).ifPresentOrElse(deliveries::open, () -> log.warn(
+        "APP_ID or WEBHOOK_SECRET is not set: setup mode, webhook deliveries are refused until the App is registered"));
+    // The handlers get the App first, so that the first verified delivery finds them.
+    SetupRoutes setup = new SetupRoutes(SetupAssembly.flow(config, registry, clock), config.webhookPath(),
+        config.publicUrl(), SetupAssembly.credentialsFile(config).path(), registration -> {
+          onRegistered.accept(registration);
+          deliveries.open(webhookFor.apply(Secret.of(registration.webhookSecret())));
+        });
+    WebServer web = WebServer.start(
+        config.port(), config.webhookPath(), deliveries, setup, database::isReachable, registry::scrape);
     return new WorkstreamsServer(database, writer, jobs, web, gcMetrics);
   }
 

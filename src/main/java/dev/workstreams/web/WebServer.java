@@ -2,7 +2,6 @@ package dev.workstreams.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -10,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of the server: the routes of the design's table on one Javalin (Jetty) instance.
- * The webhook route is either the real one or, before the App exists, {@link SetupMode}'s refusal.
+ * Before the App exists, the webhook route refuses deliveries and {@code GET /} offers the setup;
+ * the {@link DeliveryGate} tells which, per request, so the setup finishes without a restart.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
@@ -22,21 +22,25 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * @param webhook the real webhook route, or empty in setup mode
+   * @param deliveries the webhook route, open once the App is known
+   * @param setup the setup page and GitHub's callback
    * @param scrape Prometheus text of the current metrics
    */
   public static WebServer start(
       int port,
       String webhookPath,
-      Optional<WebhookRoute> webhook,
+      DeliveryGate deliveries,
+      SetupRoutes setup,
       BooleanSupplier databaseReachable,
       Supplier<String> scrape) {
     HealthRoutes health = new HealthRoutes(databaseReachable);
-    SetupMode setup = new SetupMode();
-    Handler deliveries = webhook.<Handler>map(route -> route).orElse(setup::refuseDelivery);
-    Handler home = webhook.isPresent()
-        ? ctx -> ctx.contentType("text/plain; charset=utf-8").result("workstreams is running\n")
-        : setup::page;
+    Handler home = ctx -> {
+      if (deliveries.isOpen()) {
+        ctx.contentType("text/plain; charset=utf-8").result("workstreams is running\n");
+      } else {
+        setup.page(ctx);
+      }
+    };
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -47,13 +51,14 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/readyz", health::readiness);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get()));
       config.routes.get("/", home);
+      config.routes.get("/setup/callback", setup::callback);
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         ctx.status(500).contentType("application/json").result("{\"error\":\"internal error\"}");
       });
     });
     javalin.start(port);
-    log.info("listening on port {}{}", javalin.port(), webhook.isPresent() ? "" : " in setup mode");
+    log.info("listening on port {}{}", javalin.port(), deliveries.isOpen() ? "" : " in setup mode");
     return new WebServer(javalin);
   }
 

@@ -48,6 +48,8 @@ class RecordWorkstreamWhenClosedIT {
     rig = new PlanRig(dataDir, PlanRig.quickPolicy(2), new FakeGitHub(), clock);
     rig.github.permissions.put("mona", "write");
     rig.deliverAndWait("issues", PlanEvents.labeled(PLAN, "plan", "mona"));
+    assertEquals(List.of(7), rig.advanced, "opening the plan moves it forward once");
+    rig.advanced.clear();
   }
 
   @AfterEach

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Without APP_ID and WEBHOOK_SECRET the server still starts, and says how to finish its setup. */
+/** Without APP_ID and WEBHOOK_SECRET the server still starts, and offers the App's registration. */
 class SetupModeIT {
   @TempDir Path dataDir;
 
@@ -33,6 +33,7 @@ class SetupModeIT {
       assertEquals("{\"error\":\"App not configured yet: open / to register it\"}", delivery.body());
       assertEquals(200, home.statusCode());
       assertTrue(home.body().contains("setup mode"), home.body());
+      assertTrue(home.body().contains("<input type=\"hidden\" name=\"manifest\""), home.body());
       assertEquals(200, client.get("/healthz").statusCode());
       assertEquals(200, client.get("/readyz").statusCode());
     }

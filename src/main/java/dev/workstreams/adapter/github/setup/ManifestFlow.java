@@ -88,7 +88,16 @@ public final class ManifestFlow {
       throw new SetupException(SetupException.Reason.EXCHANGE_FAILED, "GitHub did not create the App (HTTP "
           + reply.status() + ": " + reply.message() + "). Its codes work once, within an hour: start again from the setup page.");
     }
-    return RegistrationJson.read(reply.json()).orElseThrow(() -> new SetupException(SetupException.Reason.EXCHANGE_FAILED,
+    AppRegistration registration = RegistrationJson.read(reply.json()).orElseThrow(() -> new SetupException(
+        SetupException.Reason.EXCHANGE_FAILED,
         "GitHub's answer lacked some of the App's credentials. Check the App on GitHub, delete it, and start again."));
+    try {
+      // Checked before storing: a stored App whose key cannot sign would fail every later start.
+      registration.credentials();
+    } catch (IllegalArgumentException e) {
+      throw new SetupException(SetupException.Reason.EXCHANGE_FAILED,
+          "GitHub's answer held a private key this server cannot read. Check the App on GitHub, delete it, and start again.");
+    }
+    return registration;
   }
 }

@@ -163,6 +163,18 @@ class ManifestFlowIT {
   }
 
   @Test
+  void anAnswerWithAnUnreadableKeyStoresNothing() {
+    ObjectNode answer = conversionNode();
+    answer.put("pem", "-----BEGIN RSA PRIVATE KEY-----\nbm90IGEga2V5\n-----END RSA PRIVATE KEY-----\n");
+    stubConversion(201, answer.toString());
+    String state = flow.start("https://ws.example.com", "/api/github/webhooks", Optional.empty()).state();
+
+    assertEquals(SetupException.Reason.EXCHANGE_FAILED,
+        assertThrows(SetupException.class, () -> flow.complete(CODE, state)).reason());
+    assertFalse(credentials.exists());
+  }
+
+  @Test
   void refusesASecondSetupWithoutAskingGitHub() throws Exception {
     stubConversion(201, conversionAnswer());
     flow.complete(CODE, flow.start("https://ws.example.com", "/api/github/webhooks", Optional.empty()).state());
