@@ -62,12 +62,12 @@ public final class RouteTemplates {
         return out;
       }
       boolean gitObject = out.size() >= 2 && out.get(out.size() - 2).equals("git");
-      out.add(gitObject ? "{sha}" : placeholder(segment, previous));
+      out.add(gitObject ? "{sha}" : parameterName(segment, previous));
     }
     return out;
   }
 
-  private static String placeholder(String segment, String previous) {
+  private static String parameterName(String segment, String previous) {
     if (NEXT_SEGMENT.containsKey(previous)) {
       return NEXT_SEGMENT.get(previous);
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The App manifest from {@code app-manifest.yml} (repository root, packed into the jar), with its
- * {@code {base_url}} and {@code {webhook_path}} placeholders filled in for one server.
+ * {@code {base_url}} and {@code {webhook_path}} fields filled in for one server.
  */
 public final class AppManifest {
 
