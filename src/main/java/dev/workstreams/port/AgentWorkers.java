@@ -21,4 +21,7 @@ public interface AgentWorkers {
 
   /** Stops a running agent of this task, with its whole process tree; unknown tasks are ignored. */
   void cancel(RepositoryId repository, int issue, String taskId);
+
+  /** Deletes the task's working copy once its workstream has ended (merged or closed); a running agent is left alone. */
+  void discard(RepositoryId repository, int issue, String taskId);
 }

@@ -192,6 +192,8 @@ class AgentsIT {
     rig.deliverAndWait("pull_request", PlanEvents.closed(prA, "mona"));
 
     Eventually.await("b pushed", Duration.ofSeconds(60), () -> branchExists("workstreams/7-b"));
+    assertTrue(!Files.exists(dir.resolve("data/workspaces/octo/hello/7-a")), "a's working copy is removed once merged");
+    assertTrue(Files.exists(dir.resolve("data/workspaces/octo/hello/7-b")), "b's working copy stays while its workstream lives");
     String saw = new String(Git.open(bare.toFile()).getRepository().open(treeEntry("workstreams/7-b", "b/saw-a.txt")).getBytes());
     assertEquals("yes\n", saw);
   }

@@ -2,6 +2,9 @@ package dev.workstreams.adapter.agent;
 
 import dev.workstreams.adapter.git.BotIdentity;
 import dev.workstreams.adapter.git.Remote;
+import dev.workstreams.adapter.git.RepositoryName;
+import dev.workstreams.adapter.git.TaskKey;
+import dev.workstreams.adapter.git.WorkingCopy;
 import dev.workstreams.adapter.git.WorkingCopies;
 import dev.workstreams.port.AgentAssignment;
 import dev.workstreams.port.AgentReport;
@@ -36,6 +39,7 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
 
   private final AgentProfiles profiles;
   private final TaskRun taskRun;
+  private final WorkingCopies copies;
   private final PlanStore store;
   private final Clock clock;
   private final Consumer<AgentReport> reports;
@@ -50,6 +54,7 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
       PlanStore store, Clock clock, Consumer<AgentReport> reports) {
     this.profiles = profiles;
     this.taskRun = new TaskRun(copies, runner, remotes, secrets, bot);
+    this.copies = copies;
     this.store = store;
     this.clock = clock;
     this.reports = reports;
@@ -106,6 +111,19 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
     Running run = running.get(key(repository, issue, taskId));
     if (run != null) {
       run.cancel().cancel();
+    }
+  }
+
+  @Override
+  public void discard(RepositoryId repository, int issue, String taskId) {
+    if (running.containsKey(key(repository, issue, taskId))) {
+      return;
+    }
+    try {
+      copies.open(new RepositoryName(repository.owner(), repository.name()), new TaskKey(issue, taskId))
+          .ifPresent(WorkingCopy::remove);
+    } catch (RuntimeException e) {
+      log.warn("cannot remove the working copy of {}#{}/{}: {}", repository, issue, taskId, e.getMessage());
     }
   }
 

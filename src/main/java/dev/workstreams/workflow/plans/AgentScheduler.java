@@ -108,6 +108,7 @@ public final class AgentScheduler implements PlanProgress {
       if (row.state().finished()) {
         // merged or closed by a person while its agent still ran: the agent's work is no longer wanted
         workers.cancel(plan.repository(), plan.issue(), row.taskId());
+        workers.discard(plan.repository(), plan.issue(), row.taskId());
       }
       if (row.requested().isEmpty()) {
         continue;
