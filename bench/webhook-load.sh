@@ -39,6 +39,9 @@ JAR="$WORK/workstreams.jar"
 cp "$BUILT" "$JAR"
 
 SIGNATURE="sha256=$(openssl dgst -sha256 -hmac "$SECRET" < "$PAYLOAD" | sed 's/^.*= *//')"
+# With APP_ID set the server needs the App's key; a throwaway one (GitHub is never called here).
+APP_KEY="$WORK/app-key.pem"
+openssl genrsa -traditional -out "$APP_KEY" 2048 2>/dev/null || openssl genrsa -out "$APP_KEY" 2048 2>/dev/null
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { # url
@@ -59,7 +62,7 @@ run_workstreams() { # name, extra env (VAR=value ...)
   local port data pid ticks0 ticks1 result
   port=$(free_port)
   data="$WORK/data-$name"
-  env APP_ID=1 WEBHOOK_SECRET="$SECRET" PORT="$port" DATA_DIR="$data" LOG_LEVEL=warn "$@" \
+  env APP_ID=1 PRIVATE_KEY_PATH="$APP_KEY" WEBHOOK_SECRET="$SECRET" PORT="$port" DATA_DIR="$data" LOG_LEVEL=warn "$@" \
     java ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/workstreams-$name.log" 2>&1 &
   pid=$!; PIDS+=("$pid")
   wait_for "http://127.0.0.1:$port/healthz"
