@@ -1,6 +1,7 @@
 package dev.workstreams;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.fail;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: core ← workflow (through port) ← adapter, web ← Main. */
+/** Dependencies point one way: core ← workflow (through port) ← adapter, web ← Main. Each violation fails the test with its report. */
 class ArchitectureTest {
 
   // ArchUnit recognises test classes only under target/test-classes; builds with another output folder
@@ -29,7 +30,10 @@ class ArchitectureTest {
             "org.flywaydb..", "com.zaxxer..", "io.micrometer..", "org.slf4j..",
             "dev.workstreams.adapter..", "dev.workstreams.web..", "dev.workstreams.workflow..",
             "dev.workstreams.port..", "dev.workstreams.cli..")
-        .check(MAIN);
+        .evaluate(MAIN)
+        .getFailureReport()
+        .getDetails()
+        .forEach(violation -> fail(violation));
   }
 
   @Test
@@ -40,7 +44,10 @@ class ArchitectureTest {
         .orShould().callMethod(System.class, "nanoTime")
         .orShould().callConstructor(java.util.Random.class)
         .orShould().callMethod(Math.class, "random")
-        .check(MAIN);
+        .evaluate(MAIN)
+        .getFailureReport()
+        .getDetails()
+        .forEach(violation -> fail(violation));
   }
 
   @Test
@@ -49,7 +56,10 @@ class ArchitectureTest {
         .that().resideInAnyPackage("dev.workstreams.workflow..", "dev.workstreams.port..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.workstreams.adapter..", "dev.workstreams.web..", "dev.workstreams.cli..")
         .allowEmptyShould(true)
-        .check(MAIN);
+        .evaluate(MAIN)
+        .getFailureReport()
+        .getDetails()
+        .forEach(violation -> fail(violation));
   }
 
   @Test

@@ -27,7 +27,10 @@ final class RecordedPlans {
 
   /** The accepted plan of a recorded active or cancelled plan; empty for a rejected one. */
   Optional<DesiredPlan> desired(StoredPlan plan) {
-    PlanReport report = checker.check(plan.issueBody(), plan.shared());
+    return desired(plan, checker.check(plan.issueBody(), plan.shared()));
+  }
+
+  private static Optional<DesiredPlan> desired(StoredPlan plan, PlanReport report) {
     if (!report.valid() || report.schedule().isEmpty()) {
       return Optional.empty();
     }
@@ -47,6 +50,7 @@ final class RecordedPlans {
 
   /** The tracking comment for a recorded plan as it stands. */
   Optional<String> trackingComment(StoredPlan plan, boolean cancelled) {
-    return desired(plan).map(d -> TrackingView.render(plan, d, workstreams(plan), warnings(plan), cancelled));
+    PlanReport report = checker.check(plan.issueBody(), plan.shared());
+    return desired(plan, report).map(d -> TrackingView.render(plan, d, workstreams(plan), report.problems(), cancelled));
   }
 }
