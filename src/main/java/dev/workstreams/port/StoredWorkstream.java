@@ -1,7 +1,7 @@
 package dev.workstreams.port;
 
 import dev.workstreams.core.reconcile.ObservedPullRequest;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

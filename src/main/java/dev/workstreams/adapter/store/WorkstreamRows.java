@@ -1,7 +1,7 @@
 package dev.workstreams.adapter.store;
 
 import dev.workstreams.core.reconcile.ObservedPullRequest;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.StoredWorkstream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

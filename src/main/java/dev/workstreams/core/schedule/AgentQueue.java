@@ -1,6 +1,5 @@
 package dev.workstreams.core.schedule;
 
-import dev.workstreams.core.reconcile.WorkstreamState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

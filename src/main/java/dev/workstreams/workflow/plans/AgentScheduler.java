@@ -6,7 +6,7 @@ import dev.workstreams.core.agent.PromptInput;
 import dev.workstreams.core.agent.TaskBrief;
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.DesiredPlan;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.core.schedule.AgentQueue;
 import dev.workstreams.core.schedule.AgentQueue.Placement;
 import dev.workstreams.port.AgentAssignment;

@@ -4,7 +4,7 @@ import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.DesiredPlan;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.core.reconcile.OutOfOrderMerge;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.StoredWorkstream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.workstreams.workflow.plans;
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.DesiredPlan;
 import dev.workstreams.core.reconcile.PlanSummary;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import java.time.Duration;

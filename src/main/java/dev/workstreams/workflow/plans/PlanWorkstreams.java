@@ -8,7 +8,7 @@ import dev.workstreams.core.reconcile.ObservedPlan;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.core.reconcile.Reconciler;
 import dev.workstreams.core.reconcile.Step;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.BranchHead;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.PlanStore;

@@ -2,7 +2,7 @@ package dev.workstreams.workflow.plans;
 
 import dev.workstreams.core.reconcile.DesiredPlan;
 import dev.workstreams.core.reconcile.Markers;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.PlanState;

@@ -1,7 +1,7 @@
 package dev.workstreams.workflow.plans;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;

@@ -6,7 +6,7 @@ import dev.workstreams.core.reconcile.DesiredPlan;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.core.reconcile.PlanSummary;
 import dev.workstreams.core.reconcile.TrackingComment;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.core.reconcile.WorkstreamStatus;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;

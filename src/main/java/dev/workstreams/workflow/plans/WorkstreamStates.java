@@ -1,7 +1,7 @@
 package dev.workstreams.workflow.plans;
 
 import dev.workstreams.core.reconcile.ObservedPullRequest;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 
 /** The state a workstream takes from its pull request alone, before any agent is involved. */
 final class WorkstreamStates {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workstreams.core.config.Enforcement;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
-import dev.workstreams.core.reconcile.WorkstreamState;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.PlanState;
 import dev.workstreams.port.PlanStore.PlanTask;
 import dev.workstreams.port.RepositoryId;

@@ -6,6 +6,7 @@ import dev.workstreams.core.plan.PlanProblem;
 import dev.workstreams.core.schedule.DependencyGraph;
 import dev.workstreams.core.schedule.PlanSchedule;
 import dev.workstreams.core.schedule.TaskNode;
+import dev.workstreams.core.schedule.WorkstreamState;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,14 @@
 package dev.workstreams.core.schedule;
 
-import static dev.workstreams.core.reconcile.WorkstreamState.CLOSED;
-import static dev.workstreams.core.reconcile.WorkstreamState.FAILED;
-import static dev.workstreams.core.reconcile.WorkstreamState.MERGED;
-import static dev.workstreams.core.reconcile.WorkstreamState.PUSHED;
-import static dev.workstreams.core.reconcile.WorkstreamState.QUEUED;
-import static dev.workstreams.core.reconcile.WorkstreamState.RUNNING;
-import static dev.workstreams.core.reconcile.WorkstreamState.WAITING;
+import static dev.workstreams.core.schedule.WorkstreamState.CLOSED;
+import static dev.workstreams.core.schedule.WorkstreamState.FAILED;
+import static dev.workstreams.core.schedule.WorkstreamState.MERGED;
+import static dev.workstreams.core.schedule.WorkstreamState.PUSHED;
+import static dev.workstreams.core.schedule.WorkstreamState.QUEUED;
+import static dev.workstreams.core.schedule.WorkstreamState.RUNNING;
+import static dev.workstreams.core.schedule.WorkstreamState.WAITING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.workstreams.core.reconcile.WorkstreamState;
 import dev.workstreams.core.schedule.AgentQueue.Decision;
 import dev.workstreams.core.schedule.AgentQueue.Entry;
 import dev.workstreams.core.schedule.AgentQueue.Placement;

@@ -1,4 +1,4 @@
-package dev.workstreams.core.reconcile;
+package dev.workstreams.core.schedule;
 
 /** Where one workstream stands, as the tracking comment shows it. */
 public enum WorkstreamState {
