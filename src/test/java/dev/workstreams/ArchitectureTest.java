@@ -2,6 +2,8 @@ package dev.workstreams;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -28,9 +30,7 @@ class ArchitectureTest {
   private static final String CORE = "dev.workstreams.core..";
   private static final String WORKFLOW = "dev.workstreams.workflow..";
 
-  @Test
-  void theCoreDependsOnNoAdapterLibraryOrOuterLayer() {
-    assertHolds(noClasses().that().resideInAPackage(CORE)
+  private static final ArchRule CORE_DEPENDS_ON_NO_ADAPTER_LIBRARY_OR_OUTER_LAYER = noClasses().that().resideInAPackage(CORE)
         .should().dependOnClassesThat().resideInAnyPackage(
             "java.net..", "java.nio.file..", "java.sql..", "javax.sql..", "java.time..", "java.util.random..",
             "java.util.concurrent..", "org.kohsuke..", "org.eclipse.jgit..", "io.javalin..", "org.eclipse.jetty..",
@@ -38,12 +38,9 @@ class ArchitectureTest {
             "dev.workstreams.adapter..", "dev.workstreams.web..", "dev.workstreams.workflow..",
             "dev.workstreams.port..", "dev.workstreams.cli..", "dev.workstreams.config..")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.workstreams.Main")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.workstreams.WorkstreamsServer"));
-  }
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.workstreams.WorkstreamsServer");
 
-  @Test
-  void theCoreDoesNoIoStartsNoProcessAndReadsNoEnvironment() {
-    assertHolds(noClasses().that().resideInAPackage(CORE)
+  private static final ArchRule CORE_DOES_NO_IO_STARTS_NO_PROCESS_AND_READS_NO_ENVIRONMENT = noClasses().that().resideInAPackage(CORE)
         .should().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
@@ -63,12 +60,9 @@ class ArchitectureTest {
         .orShould().callMethod(System.class, "nanoTime")
         .orShould().callMethod(System.class, "exit", int.class)
         .orShould().callConstructor(java.util.Random.class)
-        .orShould().callMethod(Math.class, "random"));
-  }
+        .orShould().callMethod(Math.class, "random");
 
-  @Test
-  void workflowsReachTheWorldOnlyThroughPorts() {
-    assertHolds(noClasses().that().resideInAnyPackage(WORKFLOW, "dev.workstreams.port..")
+  private static final ArchRule WORKFLOWS_REACH_THE_WORLD_ONLY_THROUGH_PORTS = noClasses().that().resideInAnyPackage(WORKFLOW, "dev.workstreams.port..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.workstreams.adapter..", "dev.workstreams.web..", "dev.workstreams.cli..", "dev.workstreams.config..",
             "java.sql..", "javax.sql..", "java.net.http..", "org.kohsuke..", "org.eclipse.jgit..", "io.javalin..",
@@ -76,7 +70,45 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.workstreams.Main")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.workstreams.WorkstreamsServer")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
-        .allowEmptyShould(true));
+        .allowEmptyShould(true);
+
+  @Test
+  void theCoreDependsOnNoAdapterLibraryOrOuterLayer() {
+    assertHolds(CORE_DEPENDS_ON_NO_ADAPTER_LIBRARY_OR_OUTER_LAYER);
+  }
+
+  @Test
+  void theCoreDoesNoIoStartsNoProcessAndReadsNoEnvironment() {
+    assertHolds(CORE_DOES_NO_IO_STARTS_NO_PROCESS_AND_READS_NO_ENVIRONMENT);
+  }
+
+  @Test
+  void workflowsReachTheWorldOnlyThroughPorts() {
+    assertHolds(WORKFLOWS_REACH_THE_WORLD_ONLY_THROUGH_PORTS);
+  }
+
+  /** The rules are only worth something if they fail: each forbidden use in the fixtures is reported. */
+  @Test
+  void theRulesReportEveryForbiddenUseInTheFixtures() {
+    JavaClasses fixtures = new ClassFileImporter().importPackages(
+        "dev.workstreams.core.archfixture", "dev.workstreams.workflow.archfixture");
+    String core = String.join("\n", CORE_DEPENDS_ON_NO_ADAPTER_LIBRARY_OR_OUTER_LAYER.evaluate(fixtures)
+        .getFailureReport().getDetails());
+    String io = String.join("\n", CORE_DOES_NO_IO_STARTS_NO_PROCESS_AND_READS_NO_ENVIRONMENT.evaluate(fixtures)
+        .getFailureReport().getDetails());
+    String workflow = String.join("\n", WORKFLOWS_REACH_THE_WORLD_ONLY_THROUGH_PORTS.evaluate(fixtures)
+        .getFailureReport().getDetails());
+    assertAll(
+        () -> assertTrue(core.contains("dev.workstreams.config.ServerConfig"), core),
+        () -> assertTrue(core.contains("dev.workstreams.WorkstreamsServer"), core),
+        () -> assertTrue(io.contains("java.io.File"), io),
+        () -> assertTrue(io.contains("java.lang.ProcessBuilder"), io),
+        () -> assertTrue(io.contains("Thread.sleep"), io),
+        () -> assertTrue(io.contains("System.getenv"), io),
+        () -> assertTrue(workflow.contains("java.sql.Connection"), workflow),
+        () -> assertTrue(workflow.contains("org.eclipse.jgit.api.Git"), workflow),
+        () -> assertTrue(workflow.contains("org.kohsuke.github.GitHub"), workflow),
+        () -> assertTrue(workflow.contains("io.javalin.http.Context"), workflow));
   }
 
   @Test
