@@ -8,20 +8,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Real issue and pull request payloads (octokit's examples) re-addressed to the fake repository octo/hello, issue 7. */
-final class PlanEvents {
+public final class PlanEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PlanEvents() {}
 
-  static byte[] labeled(String body, String label, String sender) {
+  public static byte[] labeled(String body, String label, String sender) {
     ObjectNode payload = issuePayload("issues-labeled-bug", body, sender);
     ((ObjectNode) payload.path("label")).put("name", label);
     ((ObjectNode) payload.path("issue")).putArray("labels").addObject().put("name", label);
     return bytes(payload);
   }
 
-  static byte[] unlabeled(String body, String label, String sender) {
+  public static byte[] unlabeled(String body, String label, String sender) {
     ObjectNode payload = issuePayload("issues-labeled-bug", body, sender);
     payload.put("action", "unlabeled");
     ((ObjectNode) payload.path("label")).put("name", label);
@@ -29,7 +29,7 @@ final class PlanEvents {
     return bytes(payload);
   }
 
-  static byte[] edited(String body, String label, String sender) {
+  public static byte[] edited(String body, String label, String sender) {
     ObjectNode payload = issuePayload("issues-labeled-bug", body, sender);
     payload.put("action", "edited");
     payload.remove("label");
@@ -38,7 +38,7 @@ final class PlanEvents {
     return bytes(payload);
   }
 
-  static byte[] comment(String text, long commentId, String sender) {
+  public static byte[] comment(String text, long commentId, String sender) {
     ObjectNode payload = read("issue_comment-created-basic");
     address(payload, sender);
     ((ObjectNode) payload.path("issue")).put("number", 7);
@@ -47,7 +47,7 @@ final class PlanEvents {
   }
 
   /** {@code pull_request.closed} for a pull request as the fake GitHub holds it (merged or not). */
-  static byte[] closed(ObjectNode pr, String sender) {
+  public static byte[] closed(ObjectNode pr, String sender) {
     ObjectNode payload = read("pull_request-closed-basic");
     address(payload, sender);
     payload.put("number", pr.path("number").asInt());

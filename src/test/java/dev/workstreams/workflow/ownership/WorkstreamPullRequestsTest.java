@@ -11,6 +11,7 @@ import dev.workstreams.port.PlanState;
 import dev.workstreams.port.RepositoryId;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
+import dev.workstreams.testing.FakePlanStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,21 +1,24 @@
-package dev.workstreams.workflow.ownership;
+package dev.workstreams.testing;
 
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.PlanState;
 import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.RepositoryId;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Plans and workstreams of one repository, in memory. */
-final class FakePlanStore implements PlanStore {
+/** Plans and workstreams of one repository, in memory, for workflow tests without a database. */
+public final class FakePlanStore implements PlanStore {
 
   private final Map<Integer, StoredPlan> plans = new LinkedHashMap<>();
   private final Map<Integer, Map<String, StoredWorkstream>> workstreams = new LinkedHashMap<>();
+  private final Map<String, Instant> heartbeats = new LinkedHashMap<>();
 
   @Override
   public Optional<StoredPlan> plan(RepositoryId repository, int issue) {
@@ -55,12 +58,20 @@ final class FakePlanStore implements PlanStore {
   }
 
   @Override
-  public void heartbeat(RepositoryId repository, int issue, String taskId, java.time.Instant at) {
-    // ownership checks never run agents
+  public void heartbeat(RepositoryId repository, int issue, String taskId, Instant at) {
+    heartbeats.put(issue + "/" + taskId, at);
   }
 
+  /** Running workstreams whose last heartbeat (or agent start) is older than {@code before}. */
   @Override
-  public List<RunningTask> silentAgents(java.time.Instant before) {
-    return List.of();
+  public List<RunningTask> silentAgents(Instant before) {
+    List<RunningTask> silent = new ArrayList<>();
+    workstreams.forEach((issue, rows) -> rows.values().forEach(w -> {
+      Instant lastHeard = heartbeats.getOrDefault(issue + "/" + w.taskId(), w.agentStartedAt().orElse(Instant.MIN));
+      if (w.state() == WorkstreamState.RUNNING && lastHeard.isBefore(before)) {
+        silent.add(new RunningTask(plans.get(issue).repository(), issue, w.taskId(), w.attempts()));
+      }
+    }));
+    return silent;
   }
 }
