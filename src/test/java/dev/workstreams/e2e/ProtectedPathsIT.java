@@ -31,7 +31,11 @@ class ProtectedPathsIT {
   private static final String AGENT = """
       mkdir -p ci .github/workflows
       echo "* @agent" > CODEOWNERS
-      printf 'on: push\\njobs: {}\\n' > .github/workflows/ci.yml
+      if [ -f .github/workflows/ci.yml ]; then
+        echo "# again" >> .github/workflows/ci.yml
+      else
+        printf 'on: push\\njobs: {}\\n' > .github/workflows/ci.yml
+      fi
       echo done > ci/done.txt
       """;
 
@@ -118,5 +122,22 @@ class ProtectedPathsIT {
     String comment = rig.github.commentsOn(100).get(0).path("body").asText();
     assertTrue(comment.contains("left out of the push: `CODEOWNERS` (protected by"), comment);
     assertTrue(!comment.contains("ci.yml"), comment);
+  }
+
+  @Test
+  void anEditByAWriterWithdrawsTheAdminsExceptionForTheNextRun() throws Exception {
+    String body = plan("ci/**, .github/workflows/**");
+    rig.deliverAndWait("issues", PlanEvents.labeled(body, "plan", "octocat"));
+    awaitPush();
+    Eventually.await("the first run's comment", Duration.ofSeconds(30), () -> rig.github.commentsOn(100).size() == 1);
+
+    rig.deliverAndWait("issues", PlanEvents.edited(body, "plan", "mona"));
+    rig.deliverAndWait("issue_comment", PlanEvents.comment("/workstreams retry ci", 901, "mona"));
+
+    Eventually.await("the second run's comment", Duration.ofSeconds(60), () -> rig.github.commentsOn(100).size() == 2);
+    String comment = rig.github.commentsOn(100).get(1).path("body").asText();
+    // CODEOWNERS again too: the first run's copy of it was never pushed, so the agent's write is a change once more.
+    assertTrue(comment.contains("left out of the push: `.github/workflows/ci.yml`, `CODEOWNERS` (protected by"), comment);
+    assertEquals(Optional.of("on: push\njobs: {}\n"), pushed(".github/workflows/ci.yml"), "the first run's version stays");
   }
 }
