@@ -107,6 +107,10 @@ class ProtectedPathsIT {
     String comment = rig.github.commentsOn(100).get(0).path("body").asText();
     assertTrue(comment.contains("left out of the push: `.github/workflows/ci.yml`, `CODEOWNERS` (protected by the"
         + " repository config `protected`; only a task that owns it in a plan labelled by an admin may change it)"), comment);
+    String tracking = rig.github.commentsOn(7).get(0).path("body").asText();
+    assertTrue(tracking.contains("which covers paths the repository config `protected` lists")
+        && tracking.contains("will be left out of its pushes, because only a plan labelled by an admin may change them"),
+        tracking);
   }
 
   @Test
@@ -122,6 +126,7 @@ class ProtectedPathsIT {
     String comment = rig.github.commentsOn(100).get(0).path("body").asText();
     assertTrue(comment.contains("left out of the push: `CODEOWNERS` (protected by"), comment);
     assertTrue(!comment.contains("ci.yml"), comment);
+    assertTrue(!rig.github.commentsOn(7).get(0).path("body").asText().contains("will be left out of its pushes"));
   }
 
   @Test

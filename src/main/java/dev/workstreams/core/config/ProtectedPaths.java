@@ -1,7 +1,11 @@
 package dev.workstreams.core.config;
 
 import dev.workstreams.core.ownership.Glob;
+import dev.workstreams.core.ownership.Overlap;
+import dev.workstreams.core.ownership.OverlapAnalysis;
+import dev.workstreams.core.ownership.OwnedGlobs;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The repository config's {@code protected} globs as they apply to one task's agent: a change to a
@@ -41,6 +45,21 @@ public final class ProtectedPaths {
   public static String reason() {
     return "protected by the repository config `protected`; only a task that owns it in a plan labelled by an admin"
         + " may change it";
+  }
+
+  /**
+   * For the plan's tracking comment: when a task owns paths that {@code protected} covers and no
+   * admin labelled the plan, a sentence saying that its agent's changes to them will be left out,
+   * with an example path; empty otherwise.
+   */
+  public static Optional<String> ownedButLeftOut(List<String> protectedGlobs, String taskId, List<String> owns) {
+    List<String> valid = protectedGlobs.stream().filter(p -> Glob.problem(p).isEmpty()).toList();
+    List<String> owned = owns.stream().filter(p -> Glob.problem(p).isEmpty()).toList();
+    List<Overlap> overlaps = OverlapAnalysis.find(
+        List.of(new OwnedGlobs(taskId, owned), new OwnedGlobs("protected", valid)), List.of());
+    return overlaps.stream().findFirst().map(o -> "task `" + taskId + "` owns `" + o.globA() + "`, which covers paths"
+        + " the repository config `protected` lists (`" + o.globB() + "`, e.g. `" + o.examplePath() + "`): its agent's"
+        + " changes to them will be left out of its pushes, because only a plan labelled by an admin may change them");
   }
 
   private static List<Glob> compile(List<String> patterns) {

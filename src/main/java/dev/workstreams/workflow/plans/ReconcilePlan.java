@@ -59,6 +59,7 @@ public final class ReconcilePlan {
       return;
     }
     List<PlanProblem> findings = findings(github, report, config, head.get());
+    findings.addAll(ProtectedPathNotes.of(plan, config.protectedPaths(), labelledByAdmin));
     StoredPlan stored = record(issue, config, plan, base, existing, labelledByAdmin);
     DesiredPlan desired = new DesiredPlan(issue.number(), base, plan, report.schedule().orElseThrow());
     PlanWorkstreams workstreams = PlanWorkstreams.observe(github, store, desired);

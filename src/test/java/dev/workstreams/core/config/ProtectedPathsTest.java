@@ -1,9 +1,11 @@
 package dev.workstreams.core.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProtectedPathsTest {
@@ -37,5 +39,14 @@ class ProtectedPathsTest {
     assertTrue(ProtectedPaths.forTask(List.of("deploy/**"), List.of("deploy/**"), false).blocks("deploy/prod.yml"));
     assertFalse(ProtectedPaths.forTask(List.of("deploy/**"), List.of(), false).blocks(".github/workflows/ci.yml"));
     assertFalse(ProtectedPaths.forTask(List.of(), List.of(), false).blocks("CODEOWNERS"));
+  }
+
+  @Test
+  void saysWhenATaskOwnsProtectedPathsWithAnExample() {
+    assertEquals(Optional.of("task `ci` owns `.github/**`, which covers paths the repository config `protected` lists"
+            + " (`.github/workflows/**`, e.g. `.github/workflows/a`): its agent's changes to them will be left out of its"
+            + " pushes, because only a plan labelled by an admin may change them"),
+        ProtectedPaths.ownedButLeftOut(DEFAULTS, "ci", List.of("src/ci/**", ".github/**")));
+    assertEquals(Optional.empty(), ProtectedPaths.ownedButLeftOut(DEFAULTS, "api", List.of("src/**", "docs/CODEOWNERS")));
   }
 }
