@@ -20,7 +20,7 @@ import org.eclipse.jgit.util.FileUtils;
  * One task's working copy, on its task branch. Obtained from {@link WorkingCopies#prepare} or
  * {@link WorkingCopies#open}. After the agent ran, a workflow typically calls, in order: {@link
  * #strayWork()}, {@link #commitChanges}, {@link #changedPathsSince}, {@link #dropPathsOutside}
- * (with {@code enforcement: block}), {@link #push}. Not thread-safe: one workflow at a time.
+ * (protected paths, and paths outside the task under {@code enforcement: block}), {@link #push}. Not thread-safe: one workflow at a time.
  */
 public final class WorkingCopy {
 
