@@ -6,6 +6,7 @@ import dev.workstreams.adapter.agent.AgentWorkerPool;
 import dev.workstreams.adapter.git.BotIdentity;
 import dev.workstreams.adapter.git.Remote;
 import dev.workstreams.adapter.git.WorkingCopies;
+import dev.workstreams.adapter.github.AppBotUser;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.PlanStore;
@@ -19,21 +20,31 @@ import java.util.function.Consumer;
 
 /**
  * Part of the composition root: the agent worker pool, cloning over HTTPS with the installation's
- * token as {@code x-access-token}, committing as the App's bot.
+ * token as {@code x-access-token}, committing as the App's bot user ({@code <slug>[bot]} with its
+ * noreply address, looked up on GitHub: whatever name the App was registered under, GitHub then
+ * shows its commits as the App's rather than an unknown author's).
  */
 final class AgentAssembly {
 
   private AgentAssembly() {}
 
-  static AgentWorkerPool pool(AgentProfiles profiles, int concurrency, Path dataDir, long appId, GitHubClients clients,
+  static AgentWorkerPool pool(AgentProfiles profiles, int concurrency, Path dataDir, GitHubClients clients,
       PlanStore store, Clock clock, Consumer<AgentReport> reports) {
-    // GitHub shows commits by <slug>[bot] under the App; the noreply address keeps them unattributed to a person.
-    BotIdentity bot = new BotIdentity("workstreams[bot]", appId + "+workstreams[bot]@users.noreply.github.com");
-    return new AgentWorkerPool(profiles, concurrency, new WorkingCopies(dataDir, bot), new AgentRunner(dataDir, clock), bot,
+    return new AgentWorkerPool(profiles, concurrency, new WorkingCopies(dataDir), new AgentRunner(dataDir, clock),
+        repository -> botIdentity(clients, repository),
         repository -> Remote.withToken(clients.endpoints().page("/" + repository.fullName() + ".git").toString(),
             () -> token(clients, repository)),
         repository -> List.of(token(clients, repository)),
         store, clock, reports);
+  }
+
+  private static BotIdentity botIdentity(GitHubClients clients, RepositoryId repository) {
+    try {
+      AppBotUser.Bot bot = clients.botUser().bot(repository.installationId());
+      return BotIdentity.forApp(bot.slug(), bot.userId());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String token(GitHubClients clients, RepositoryId repository) {

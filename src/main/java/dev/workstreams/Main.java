@@ -117,7 +117,7 @@ public final class Main implements Callable<Integer> {
       actAsApp.set((appId, clients) -> {
         Optional<AgentWorkers> workers = Optional.of(clients).filter(c -> !profiles.isEmpty()).map(c -> {
           AgentWorkerPool pool = AgentAssembly.pool(profiles, config.agentConcurrency(), config.dataDir(),
-              appId, c, store, clock, reports);
+              c, store, clock, reports);
           closeables.add(pool);
           closeables.add(sweepSilentAgents(reports));
           return pool;

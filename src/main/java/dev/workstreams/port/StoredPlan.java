@@ -1,13 +1,17 @@
 package dev.workstreams.port;
 
 import dev.workstreams.core.config.Enforcement;
+import dev.workstreams.core.config.RepoConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A plan issue as the App recorded it. {@code issueBody} is the text the plan was accepted from:
- * ownership checks read their rules from it, never from a pull request's head.
+ * ownership checks read their rules from it, never from a pull request's head. {@code
+ * protectedPaths} is the repository config's {@code protected} list when the plan was accepted;
+ * {@code labelledByAdmin} whether an admin of the repository labelled it (and no one else edited it
+ * since), which lets its tasks change the protected paths they own.
  */
 public record StoredPlan(
     RepositoryId repository,
@@ -22,24 +26,35 @@ public record StoredPlan(
     Instant labelledAt,
     Optional<Instant> finishedAt,
     Optional<Long> trackingCommentId,
-    String trackingCommentBody) {
+    String trackingCommentBody,
+    List<String> protectedPaths,
+    boolean labelledByAdmin) {
 
   public StoredPlan {
     shared = List.copyOf(shared);
+    protectedPaths = List.copyOf(protectedPaths);
+  }
+
+  /** A plan with the default {@code protected} list, not labelled by an admin. */
+  public StoredPlan(RepositoryId repository, int issue, PlanState state, String issueBody, String baseBranch,
+      int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement, Instant labelledAt,
+      Optional<Instant> finishedAt, Optional<Long> trackingCommentId, String trackingCommentBody) {
+    this(repository, issue, state, issueBody, baseBranch, maxParallel, agent, shared, enforcement, labelledAt,
+        finishedAt, trackingCommentId, trackingCommentBody, RepoConfig.DEFAULT_PROTECTED, false);
   }
 
   public StoredPlan withState(PlanState newState) {
     return new StoredPlan(repository, issue, newState, issueBody, baseBranch, maxParallel, agent, shared, enforcement,
-        labelledAt, finishedAt, trackingCommentId, trackingCommentBody);
+        labelledAt, finishedAt, trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin);
   }
 
   public StoredPlan withTrackingComment(long id, String body) {
     return new StoredPlan(repository, issue, state, issueBody, baseBranch, maxParallel, agent, shared, enforcement,
-        labelledAt, finishedAt, Optional.of(id), body);
+        labelledAt, finishedAt, Optional.of(id), body, protectedPaths, labelledByAdmin);
   }
 
   public StoredPlan withFinishedAt(Instant at) {
     return new StoredPlan(repository, issue, state, issueBody, baseBranch, maxParallel, agent, shared, enforcement,
-        labelledAt, Optional.of(at), trackingCommentId, trackingCommentBody);
+        labelledAt, Optional.of(at), trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin);
   }
 }

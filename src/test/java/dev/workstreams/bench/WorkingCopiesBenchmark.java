@@ -21,12 +21,13 @@ public final class WorkingCopiesBenchmark {
     Path dataDir = Path.of(args[0]);
     Remote source = Remote.anonymous(args[1]);
     int count = Integer.parseInt(args[2]);
-    WorkingCopies copies = new WorkingCopies(dataDir, BotIdentity.forApp("workstreams", 1));
+    WorkingCopies copies = new WorkingCopies(dataDir);
+    BotIdentity bot = BotIdentity.forApp("workstreams", 1);
     RepositoryName repo = new RepositoryName("bench", "repo");
     long all = System.nanoTime();
     for (int i = 1; i <= count; i++) {
       long started = System.nanoTime();
-      PrepareResult result = copies.prepare(repo, source, new TaskKey(1, "task-" + i), "main");
+      PrepareResult result = copies.prepare(repo, source, new TaskKey(1, "task-" + i), "main", bot);
       if (!(result instanceof PrepareResult.Ready)) {
         throw new IllegalStateException("copy " + i + ": " + result);
       }

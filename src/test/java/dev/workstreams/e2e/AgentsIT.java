@@ -108,6 +108,8 @@ class AgentsIT {
     assertEquals(List.of("workstreams/7-a", "workstreams/7-b"), pushedBranches().stream().sorted().toList());
     RevCommit a = tip("workstreams/7-a");
     assertEquals("workstreams[bot]", a.getAuthorIdent().getName());
+    assertEquals("190000001+workstreams[bot]@users.noreply.github.com", a.getAuthorIdent().getEmailAddress());
+    assertEquals("190000001+workstreams[bot]@users.noreply.github.com", a.getCommitterIdent().getEmailAddress());
     assertTrue(a.getFullMessage().startsWith("workstreams: a for #7"), a.getFullMessage());
     List<String> lines = Files.readAllLines(timeline);
     assertEquals(4, lines.size(), lines.toString());
@@ -224,6 +226,10 @@ class AgentsIT {
       merged.add(next);
     }
     assertEquals(10, Files.readAllLines(timeline).size());
+    assertEquals(1, rig.wiremock.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals("/app")).count(),
+        "the App's slug is looked up once for five runs");
+    assertEquals(1, rig.wiremock.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().equals("/users/workstreams%5Bbot%5D")).count());
     int running = 0;
     for (String line : Files.readAllLines(timeline)) {
       running += line.startsWith("start") ? 1 : -1;

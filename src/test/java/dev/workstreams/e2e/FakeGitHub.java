@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
 
   public static final String REPO = "/repos/octo/hello";
+  /** The App's slug and its bot user's id, as {@code GET /app} and {@code GET /users/<slug>[bot]} answer. */
+  public static final String APP_SLUG = "workstreams";
+  public static final long BOT_USER_ID = 190000001L;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public final Map<String, String> permissions = new LinkedHashMap<>();
@@ -126,6 +129,13 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     Matcher m;
     if (method.equals("POST") && (m = match("/app/installations/(\\d+)/access_tokens", url)) != null) {
       return answer(201, "{\"token\":\"ghs_fake" + m.group(1) + "\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+    }
+    if (url.equals("/app")) {
+      return answer(200, "{\"id\":1,\"slug\":\"" + APP_SLUG + "\",\"name\":\"Workstreams (test)\","
+          + "\"html_url\":\"https://github.com/apps/" + APP_SLUG + "\"}");
+    }
+    if (url.equals("/users/" + APP_SLUG + "%5Bbot%5D")) {
+      return answer(200, "{\"login\":\"" + APP_SLUG + "[bot]\",\"id\":" + BOT_USER_ID + ",\"type\":\"Bot\"}");
     }
     if ((m = match(REPO + "/collaborators/([^/]+)/permission", url)) != null) {
       String role = permissions.getOrDefault(m.group(1), "none");

@@ -21,7 +21,11 @@ import dev.workstreams.workflow.OwnEvents;
 import dev.workstreams.workflow.plans.AgentReports;
 import java.util.ArrayList;
 import java.util.Optional;
+import dev.workstreams.adapter.github.AppBotUser;
 import dev.workstreams.adapter.github.GitHubClients;
+import dev.workstreams.port.RepositoryId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import dev.workstreams.adapter.github.auth.AppCredentials;
 import dev.workstreams.adapter.github.auth.TestKeys;
 import dev.workstreams.adapter.github.config.RepoConfigLoader;
@@ -110,9 +114,8 @@ final class PlanRig implements AutoCloseable {
       JdbcPlanStore store = new JdbcPlanStore(dataSource);
       reports = new AgentReports(new OwnEvents(ownInbox, clock), store, clock);
       Optional<AgentWorkers> workers = agents.map(a -> {
-        BotIdentity bot = new BotIdentity("workstreams[bot]", "1+workstreams[bot]@users.noreply.github.com");
-        AgentWorkerPool pool = new AgentWorkerPool(a.profiles(), a.concurrency(), new WorkingCopies(dataDir, bot),
-            new AgentRunner(dataDir, clock, Duration.ofSeconds(1)), bot,
+        AgentWorkerPool pool = new AgentWorkerPool(a.profiles(), a.concurrency(), new WorkingCopies(dataDir),
+            new AgentRunner(dataDir, clock, Duration.ofSeconds(1)), repository -> botIdentity(clients, repository),
             repository -> Remote.anonymous(a.bareRepository().toUri().toString()), repository -> List.of(), store, clock, reports);
         closeables.add(pool);
         return pool;
@@ -128,6 +131,16 @@ final class PlanRig implements AutoCloseable {
     ownInbox.attach(server.inbox());
     webhooks = new WebhookClient(server.port(), secret);
     deliveries = DeliveryTable.h2(dataDir);
+  }
+
+  /** The App's bot as production looks it up: {@code GET /app}, then {@code GET /users/<slug>[bot]}. */
+  private static BotIdentity botIdentity(GitHubClients clients, RepositoryId repository) {
+    try {
+      AppBotUser.Bot bot = clients.botUser().bot(repository.installationId());
+      return BotIdentity.forApp(bot.slug(), bot.userId());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A small gap between writes and retries that take no time, so tests run fast. */

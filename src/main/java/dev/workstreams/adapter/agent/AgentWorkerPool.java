@@ -50,10 +50,10 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
   private final Map<String, Running> running = new ConcurrentHashMap<>();
 
   public AgentWorkerPool(AgentProfiles profiles, int concurrency, WorkingCopies copies, AgentRunner runner,
-      BotIdentity bot, Function<RepositoryId, Remote> remotes, Function<RepositoryId, List<String>> secrets,
-      PlanStore store, Clock clock, Consumer<AgentReport> reports) {
+      Function<RepositoryId, BotIdentity> identities, Function<RepositoryId, Remote> remotes,
+      Function<RepositoryId, List<String>> secrets, PlanStore store, Clock clock, Consumer<AgentReport> reports) {
     this.profiles = profiles;
-    this.taskRun = new TaskRun(copies, runner, remotes, secrets, bot);
+    this.taskRun = new TaskRun(copies, runner, remotes, secrets, identities);
     this.copies = copies;
     this.store = store;
     this.clock = clock;

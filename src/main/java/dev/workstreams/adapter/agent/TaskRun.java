@@ -12,20 +12,24 @@ import dev.workstreams.adapter.git.TaskKey;
 import dev.workstreams.adapter.git.WorkingCopies;
 import dev.workstreams.adapter.git.WorkingCopy;
 import dev.workstreams.core.config.Enforcement;
+import dev.workstreams.core.config.ProtectedPaths;
 import dev.workstreams.core.ownership.OwnedGlobs;
 import dev.workstreams.core.ownership.OwnershipMatcher;
 import dev.workstreams.port.AgentAssignment;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.AgentReport.Result;
 import dev.workstreams.port.RepositoryId;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * One agent run from start to push: the working copy brought up to date with the base, the agent,
- * its changes committed by the App, paths outside the task left out under {@code enforcement:
- * block}, and the task branch (only it) pushed without force.
+ * One agent run from start to push: the App's bot identity looked up, the working copy brought up
+ * to date with the base, the agent, its changes committed by the App as its bot, protected paths
+ * (and paths outside the task under {@code enforcement: block}) left out, and the task branch (only
+ * it) pushed without force.
  */
 final class TaskRun {
 
@@ -33,21 +37,32 @@ final class TaskRun {
   private final AgentRunner runner;
   private final Function<RepositoryId, Remote> remotes;
   private final Function<RepositoryId, List<String>> secrets;
-  private final BotIdentity bot;
+  private final Function<RepositoryId, BotIdentity> identities;
 
+  /**
+   * @param identities the App's bot identity, looked up on GitHub for a repository's installation;
+   *     throws {@link UncheckedIOException} while it cannot be looked up
+   */
   TaskRun(WorkingCopies copies, AgentRunner runner, Function<RepositoryId, Remote> remotes,
-      Function<RepositoryId, List<String>> secrets, BotIdentity bot) {
+      Function<RepositoryId, List<String>> secrets, Function<RepositoryId, BotIdentity> identities) {
     this.copies = copies;
     this.runner = runner;
     this.remotes = remotes;
     this.secrets = secrets;
-    this.bot = bot;
+    this.identities = identities;
   }
 
   AgentReport perform(AgentAssignment a, AgentProfile profile, CancelHandle cancel) {
     RepositoryName repo = new RepositoryName(a.repository().owner(), a.repository().name());
+    BotIdentity bot;
+    try {
+      bot = identities.apply(a.repository());
+    } catch (UncheckedIOException e) {
+      return report(a, Result.FAILED, PublishProblems.identityUnknown(a.taskId(), e.getCause().getMessage()), 0, false,
+          List.of(), List.of());
+    }
     Remote remote = remotes.apply(a.repository());
-    PrepareResult prepared = copies.prepare(repo, remote, new TaskKey(a.issue(), a.taskId()), a.baseBranch());
+    PrepareResult prepared = copies.prepare(repo, remote, new TaskKey(a.issue(), a.taskId()), a.baseBranch(), bot);
     if (!(prepared instanceof PrepareResult.Ready ready)) {
       return report(a, Result.FAILED, notReady(prepared, a.baseBranch()), 0, false, List.of(), List.of());
     }
@@ -63,46 +78,50 @@ final class TaskRun {
       return report(a, Result.FAILED, summary, seconds, false, List.of(), run.tail());
     }
     List<String> problems = new ArrayList<>();
-    boolean pushed = publish(a, ready.copy(), ready.startCommit(), run.succeeded(), problems);
+    boolean pushed = publish(a, ready.copy(), new Published(ready.startCommit(), run.succeeded(), bot), problems);
     Result result = run.succeeded() && pushed ? Result.SUCCEEDED : Result.FAILED;
     return report(a, result, summary, seconds, pushed, problems, run.tail());
   }
 
-  private boolean publish(AgentAssignment a, WorkingCopy copy, String start, boolean succeeded, List<String> problems) {
-    String message = (succeeded ? "" : "[agent failed] ") + "workstreams: " + a.taskId() + " for #" + a.issue()
+  /** What {@link #publish} needs to know about the run besides the assignment. */
+  private record Published(String startCommit, boolean succeeded, BotIdentity bot) {}
+
+  private boolean publish(AgentAssignment a, WorkingCopy copy, Published run, List<String> problems) {
+    String message = (run.succeeded() ? "" : "[agent failed] ") + "workstreams: " + a.taskId() + " for #" + a.issue()
         + "\n\n" + a.taskTitle();
-    CommitResult commit = copy.commitChanges(bot, message);
+    CommitResult commit = copy.commitChanges(run.bot(), message);
     if (commit instanceof CommitResult.NotOnTaskBranch moved) {
       problems.add("the agent moved HEAD away from the task branch (" + moved.head() + "); only the task branch is pushed");
     }
     StrayWork stray = copy.strayWork();
     stray.branches().forEach(b -> problems.add("the agent made " + b.newCommits() + " commit(s) on branch `" + b.name()
         + "`, which is not pushed"));
-    if (a.enforcement() == Enforcement.BLOCK) {
-      OwnershipMatcher matcher = OwnershipMatcher.compile(List.of(new OwnedGlobs(a.taskId(), a.owns())), a.shared());
-      EnforcementResult dropped = copy.dropPathsOutside(start, path -> matcher.violations(a.taskId(), List.of(path)).isEmpty());
-      if (dropped instanceof EnforcementResult.Dropped d) {
-        problems.add("left out of the push (outside the task's paths, `enforcement: block`): "
-            + String.join(", ", d.paths().stream().map(p -> "`" + p + "`").toList()));
-      } else if (dropped instanceof EnforcementResult.NotReady n) {
-        problems.add("files outside the task could not be checked: " + n.reason() + "; nothing was pushed");
-        return false;
-      }
+    ProtectedPaths guarded = ProtectedPaths.forTask(a.protectedPaths(), a.owns(), a.labelledByAdmin());
+    Predicate<String> outsideTask = outsideTask(a);
+    EnforcementResult dropped = copy.dropPathsOutside(run.startCommit(),
+        path -> !guarded.blocks(path) && !outsideTask.test(path), run.bot());
+    if (dropped instanceof EnforcementResult.Dropped d) {
+      problems.addAll(PublishProblems.leftOut(d.paths(), guarded::blocks));
+    } else if (dropped instanceof EnforcementResult.NotReady n) {
+      problems.add("protected files and files outside the task could not be left out: " + n.reason()
+          + "; nothing was pushed");
+      return false;
     }
-    PushOutcome push = copy.push(remotes.apply(a.repository()));
+    PushOutcome push = copy.push(remotes.apply(a.repository()), run.bot());
     if (push instanceof PushOutcome.Pushed || push instanceof PushOutcome.UpToDate) {
       return true;
     }
-    if (push instanceof PushOutcome.Rejected r) {
-      problems.add("GitHub refused the push (" + r.status() + "): " + r.reason()
-          + ". The commit stays in the App's working copy until the workstream ends.");
-    } else if (push instanceof PushOutcome.Conflict c) {
-      problems.add("the task branch moved meanwhile and rebasing conflicts in " + String.join(", ", c.paths())
-          + "; nothing was pushed, both sides are kept");
-    } else if (push instanceof PushOutcome.Failed f) {
-      problems.add("the push failed: " + f.reason());
-    }
+    problems.add(PublishProblems.notPushed(push, a.taskId()));
     return false;
+  }
+
+  /** Under {@code enforcement: block}, paths outside the task's globs and the shared list are not pushed. */
+  private static Predicate<String> outsideTask(AgentAssignment a) {
+    if (a.enforcement() != Enforcement.BLOCK) {
+      return path -> false;
+    }
+    OwnershipMatcher matcher = OwnershipMatcher.compile(List.of(new OwnedGlobs(a.taskId(), a.owns())), a.shared());
+    return path -> !matcher.violations(a.taskId(), List.of(path)).isEmpty();
   }
 
   private static String notReady(PrepareResult prepared, String base) {

@@ -9,9 +9,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.util.FS;
 
 /** What every operation on one working copy needs to know. */
-record CopyContext(
-    RepositoryName repo, TaskKey task, Path directory, Mirrors mirrors, BranchMerger merger,
-    BotIdentity bot, FS fs) {
+record CopyContext(RepositoryName repo, TaskKey task, Path directory, Mirrors mirrors, FS fs) {
 
   Git open() throws IOException {
     return Git.open(directory.toFile(), fs);

@@ -2,7 +2,7 @@ package dev.workstreams.adapter.git;
 
 import java.util.List;
 
-/** What {@link WorkingCopy#dropPathsOutside} did for {@code enforcement: block}. */
+/** What {@link WorkingCopy#dropPathsOutside} did with paths the push must not carry (protected, or outside the task). */
 public sealed interface EnforcementResult {
 
   /** Every path the agent changed is allowed; the branch is untouched. */

@@ -31,6 +31,13 @@ public sealed interface PushOutcome {
    */
   record Rejected(String status, String reason) implements PushOutcome {}
 
+  /**
+   * GitHub refused the push because the App lacks {@code permission} (e.g. {@code workflows}) for
+   * {@code path}, the first such file of the push; {@code reason} holds the remote's words. The
+   * commit stays in the working copy.
+   */
+  record MissingPermission(String permission, String path, String reason) implements PushOutcome {}
+
   /** The push could not be attempted (network, authentication); the reason holds no secret. */
   record Failed(String reason) implements PushOutcome {}
 }

@@ -21,9 +21,11 @@ final class TaskBranchPusher {
   private static final int ATTEMPTS = 3;
 
   private final CopyContext context;
+  private final BranchMerger merger;
 
-  TaskBranchPusher(CopyContext context) {
+  TaskBranchPusher(CopyContext context, BranchMerger merger) {
     this.context = context;
+    this.merger = merger;
   }
 
   PushOutcome push(Remote remote) throws IOException, GitAPIException {
@@ -51,7 +53,9 @@ final class TaskBranchPusher {
             merged = true;
             break;
           default:
-            return new PushOutcome.Rejected(update.status().name(), session.redact(update.reason()));
+            String reason = session.redact(update.reason());
+            return GitHubRefusal.missingPermission(reason).<PushOutcome>map(missing -> missing)
+                .orElse(new PushOutcome.Rejected(update.status().name(), reason));
         }
       }
       return new PushOutcome.Rejected(RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD.name(),
@@ -102,7 +106,7 @@ final class TaskBranchPusher {
       // The branch vanished between the refusal and the fetch: push again, nothing to merge.
       return new MergeOutcome.UpToDate();
     }
-    return context.merger().merge(git.getRepository(), context.taskRef(), remoteTip,
+    return merger.merge(git.getRepository(), context.taskRef(), remoteTip,
         "remote branch '" + branch + "'");
   }
 }

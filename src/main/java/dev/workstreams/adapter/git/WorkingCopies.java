@@ -24,19 +24,12 @@ public final class WorkingCopies {
 
   private final Path workspacesRoot;
   private final Mirrors mirrors;
-  private final BotIdentity bot;
-  private final BranchMerger merger;
   private final FS fs = new NoCommandsFs();
 
-  /**
-   * @param dataDir the server's {@code DATA_DIR}
-   * @param bot author and committer of the merge commits the app makes
-   */
-  public WorkingCopies(Path dataDir, BotIdentity bot) {
+  /** @param dataDir the server's {@code DATA_DIR} */
+  public WorkingCopies(Path dataDir) {
     this.workspacesRoot = dataDir.resolve("workspaces");
     this.mirrors = new Mirrors(dataDir.resolve("repos"), fs);
-    this.bot = bot;
-    this.merger = new BranchMerger(bot);
   }
 
   /**
@@ -45,8 +38,11 @@ public final class WorkingCopies {
    * from the base branch when the remote has none), discards what an earlier run left uncommitted
    * while keeping its local commits, merges the remote task branch (someone may have pushed) and
    * then the base branch into it. To start over from the remote, {@link WorkingCopy#remove()} first.
+   *
+   * @param bot author and committer of the merge commits, and the identity the agent's own {@code
+   *     git commit} uses in the copy
    */
-  public PrepareResult prepare(RepositoryName repo, Remote remote, TaskKey task, String baseBranch) {
+  public PrepareResult prepare(RepositoryName repo, Remote remote, TaskKey task, String baseBranch, BotIdentity bot) {
     if (!Repository.isValidRefName(Constants.R_HEADS + baseBranch)) {
       // The name comes from a plan; as a ref it would also be a path under .git.
       return new PrepareResult.BaseBranchMissing(baseBranch);
@@ -59,7 +55,8 @@ public final class WorkingCopies {
         return new PrepareResult.RemoteUnavailable(unavailable.get());
       }
       try (Git git = Git.open(dir.toFile(), fs)) {
-        return new CopyPreparation(git.getRepository(), merger, task, baseBranch).run(copy(repo, task));
+        useIdentity(git.getRepository(), bot);
+        return new CopyPreparation(git.getRepository(), new BranchMerger(bot), task, baseBranch).run(copy(repo, task));
       }
     } catch (IOException | GitAPIException e) {
       throw new WorkingCopyException(
@@ -75,11 +72,26 @@ public final class WorkingCopies {
   }
 
   private WorkingCopy copy(RepositoryName repo, TaskKey task) {
-    return new WorkingCopy(new CopyContext(repo, task, copyPath(repo, task), mirrors, merger, bot, fs));
+    return new WorkingCopy(new CopyContext(repo, task, copyPath(repo, task), mirrors, fs));
   }
 
   private Path copyPath(RepositoryName repo, TaskKey task) {
     return workspacesRoot.resolve(repo.owner()).resolve(repo.name()).resolve(task.folderName());
+  }
+
+  /**
+   * The agent's own {@code git commit} needs an identity; HOME is empty for it, so it is set here, on
+   * every run: a copy made before the App knew its bot user must not keep an older identity.
+   */
+  private static void useIdentity(Repository repo, BotIdentity bot) throws IOException {
+    StoredConfig config = repo.getConfig();
+    if (bot.name().equals(config.getString("user", null, "name"))
+        && bot.email().equals(config.getString("user", null, "email"))) {
+      return;
+    }
+    config.setString("user", null, "name", bot.name());
+    config.setString("user", null, "email", bot.email());
+    config.save();
   }
 
   /** Returns why the remote could not be reached, if it could not. */
@@ -112,9 +124,6 @@ public final class WorkingCopies {
       Files.writeString(info.resolve("alternates"),
           mirrors.path(repo).resolve("objects").toAbsolutePath() + "\n");
       StoredConfig config = r.getConfig();
-      // The agent's own `git commit` needs an identity; HOME is empty for it, so it is set here.
-      config.setString("user", null, "name", bot.name());
-      config.setString("user", null, "email", bot.email());
       // A gc in a copy may pack the borrowed objects into it: fifty megabytes instead of five kilobytes.
       config.setInt("gc", null, "auto", 0);
       config.setBoolean("commit", null, "gpgsign", false);

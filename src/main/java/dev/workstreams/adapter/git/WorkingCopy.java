@@ -20,7 +20,7 @@ import org.eclipse.jgit.util.FileUtils;
  * One task's working copy, on its task branch. Obtained from {@link WorkingCopies#prepare} or
  * {@link WorkingCopies#open}. After the agent ran, a workflow typically calls, in order: {@link
  * #strayWork()}, {@link #commitChanges}, {@link #changedPathsSince}, {@link #dropPathsOutside}
- * (with {@code enforcement: block}), {@link #push}. Not thread-safe: one workflow at a time.
+ * (protected paths, and paths outside the task under {@code enforcement: block}), {@link #push}. Not thread-safe: one workflow at a time.
  */
 public final class WorkingCopy {
 
@@ -95,13 +95,23 @@ public final class WorkingCopy {
   }
 
   /**
-   * For {@code enforcement: block}: removes from the task branch's new commits every change to a
-   * path that {@code allowed} refuses (the task's globs and the shared list), so that no pushed
-   * commit carries one. Call after {@link #commitChanges}; refuses to act on uncommitted changes.
+   * Removes from the task branch's new commits every change to a path that {@code allowed} refuses
+   * (a protected path; under {@code enforcement: block}, one outside the task's globs and the
+   * shared list), so that no pushed commit carries one; {@code bot} commits the rewritten commits.
+   * Changes merged in from the base before the start commit are not the agent's and stay. Call
+   * after {@link #commitChanges}; refuses to act on uncommitted changes.
    */
-  public EnforcementResult dropPathsOutside(String startCommit, Predicate<String> allowed) {
+  public EnforcementResult dropPathsOutside(String startCommit, Predicate<String> allowed, BotIdentity bot) {
     return read(git -> {
       Repository repo = git.getRepository();
+      ObjectId start = ObjectId.fromString(startCommit);
+      ObjectId tip = context.taskTip(repo);
+      // Only the task branch's commits are pushed: when they are clean, a moved HEAD or uncommitted
+      // files change nothing about the push.
+      List<String> outside = ChangedPaths.committed(repo, start, tip).stream().filter(allowed.negate()).toList();
+      if (outside.isEmpty()) {
+        return new EnforcementResult.NothingOutside();
+      }
       StrayWorkFinder finder = new StrayWorkFinder(repo, context.taskRef());
       if (!(finder.head() instanceof HeadState.OnTaskBranch)) {
         return new EnforcementResult.NotReady("HEAD is not on " + context.task().branch());
@@ -110,13 +120,7 @@ public final class WorkingCopy {
       if (!uncommitted.isEmpty()) {
         return new EnforcementResult.NotReady("uncommitted changes: " + String.join(", ", uncommitted));
       }
-      ObjectId start = ObjectId.fromString(startCommit);
-      ObjectId tip = context.taskTip(repo);
-      List<String> outside = ChangedPaths.committed(repo, start, tip).stream().filter(allowed.negate()).toList();
-      if (outside.isEmpty()) {
-        return new EnforcementResult.NothingOutside();
-      }
-      ObjectId filtered = new PathsDropper(repo, context.bot()).rewrite(start, tip, Set.copyOf(outside));
+      ObjectId filtered = new PathsDropper(repo, bot).rewrite(start, tip, Set.copyOf(outside));
       keep(repo, UNFILTERED_REF, tip);
       try (RevWalk walk = new RevWalk(repo)) {
         BranchMerger.moveBranch(repo, context.taskRef(), walk.parseCommit(tip), walk.parseCommit(filtered));
@@ -132,11 +136,11 @@ public final class WorkingCopy {
 
   /**
    * Pushes the task branch to {@code remote} without force; merges the remote branch's new commits
-   * first when it moved. Other branches are never pushed. Expected outcomes (conflict, refusal,
-   * unreachable remote) are results; the local commits stay in any case.
+   * first when it moved, as {@code bot}. Other branches are never pushed. Expected outcomes
+   * (conflict, refusal, unreachable remote) are results; the local commits stay in any case.
    */
-  public PushOutcome push(Remote remote) {
-    return read(git -> new TaskBranchPusher(context).push(remote));
+  public PushOutcome push(Remote remote, BotIdentity bot) {
+    return read(git -> new TaskBranchPusher(context, new BranchMerger(bot)).push(remote));
   }
 
   /** Deletes the working copy (the mirror stays, for the repository's other tasks). */

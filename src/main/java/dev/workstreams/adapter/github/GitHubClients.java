@@ -31,19 +31,27 @@ public final class GitHubClients {
   private final PolitePipeline pipeline;
   private final InstallationTokens tokens;
   private final GitHubHttp http;
+  private final AppBotUser botUser;
   private final ConcurrentMap<Long, GitHub> clients = new ConcurrentHashMap<>();
 
-  public GitHubClients(GitHubEndpoints endpoints, PolitePipeline pipeline, InstallationTokens tokens) {
+  public GitHubClients(GitHubEndpoints endpoints, PolitePipeline pipeline, InstallationTokens tokens, AppJwt jwt) {
     this.endpoints = endpoints;
     this.pipeline = pipeline;
     this.tokens = tokens;
     this.http = new GitHubHttp(pipeline);
+    this.botUser = new AppBotUser(endpoints, http, jwt, tokens);
   }
 
   /** The usual assembly: tokens created with the App's JWT through the same pipeline. */
   public static GitHubClients forApp(AppCredentials credentials, GitHubEndpoints endpoints, PolitePipeline pipeline, Clock clock) {
-    AccessTokenRequests source = new AccessTokenRequests(endpoints, new GitHubHttp(pipeline), new AppJwt(credentials, clock));
-    return new GitHubClients(endpoints, pipeline, new InstallationTokens(source, clock));
+    AppJwt jwt = new AppJwt(credentials, clock);
+    AccessTokenRequests source = new AccessTokenRequests(endpoints, new GitHubHttp(pipeline), jwt);
+    return new GitHubClients(endpoints, pipeline, new InstallationTokens(source, clock), jwt);
+  }
+
+  /** The App's bot user, the author of its commits (looked up once per process). */
+  public AppBotUser botUser() {
+    return botUser;
   }
 
   /**

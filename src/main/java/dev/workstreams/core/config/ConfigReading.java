@@ -2,6 +2,8 @@ package dev.workstreams.core.config;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.workstreams.core.ownership.Glob;
+import dev.workstreams.core.ownership.GlobProblem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
 /** One pass over one config file's tokens; collects values and problems. Not reusable. */
 final class ConfigReading {
 
-  static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement");
+  static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement", "protected");
 
   /** GitHub refuses label names longer than 50 characters. */
   private static final int MAX_LABEL_LENGTH = 50;
@@ -42,6 +44,7 @@ final class ConfigReading {
   private Optional<String> agent = RepoConfig.DEFAULTS.agent();
   private List<String> shared = RepoConfig.DEFAULTS.shared();
   private Enforcement enforcement = RepoConfig.DEFAULTS.enforcement();
+  private List<String> protectedPaths = RepoConfig.DEFAULTS.protectedPaths();
 
   ConfigReading(YAMLParser parser) {
     this.parser = parser;
@@ -65,7 +68,7 @@ final class ConfigReading {
     if (!problems.isEmpty()) {
       return new RepoConfigResult.Invalid(problems);
     }
-    return new RepoConfigResult.Valid(new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement));
+    return new RepoConfigResult.Valid(new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths));
   }
 
   private void readKey(String key) throws IOException, Refusal {
@@ -86,6 +89,7 @@ final class ConfigReading {
       case "max_parallel" -> readMaxParallel(value);
       case "agent" -> readAgent(value);
       case "shared" -> readShared(value);
+      case "protected" -> readProtected(value);
       default -> readEnforcement(value);
     }
   }
@@ -150,6 +154,39 @@ final class ConfigReading {
       }
     }
     shared = paths;
+  }
+
+  /**
+   * An empty {@code protected} is allowed and means what it says: the repository lets agents push
+   * workflow files and CODEOWNERS like any other file their task owns.
+   */
+  private void readProtected(JsonToken value) throws IOException, Refusal {
+    if (isNothing(value)) {
+      protectedPaths = List.of();
+      return;
+    }
+    if (value != JsonToken.START_ARRAY) {
+      problem("protected must be a list of globs, like `protected: [.github/workflows/**, CODEOWNERS]`");
+      skip(value);
+      return;
+    }
+    List<String> globs = new ArrayList<>();
+    int position = 0;
+    for (JsonToken entry = next(); entry != JsonToken.END_ARRAY; entry = next()) {
+      position++;
+      Optional<String> text = scalarText(entry);
+      Optional<GlobProblem> wrong = text.filter(t -> !t.isBlank()).flatMap(Glob::problem);
+      if (text.isEmpty() || text.get().isBlank()) {
+        problem("entry " + position + " of protected must be a non-empty glob, got " + shown(entry));
+        skip(entry);
+      } else if (wrong.isPresent()) {
+        problem("entry " + position + " of protected, " + ValueText.quote(text.get()) + ", is not a valid glob: "
+            + wrong.get().message());
+      } else {
+        globs.add(text.get());
+      }
+    }
+    protectedPaths = globs;
   }
 
   private void readEnforcement(JsonToken value) throws IOException, Refusal {

@@ -11,9 +11,19 @@ import java.util.Optional;
  * @param agent        the operator's agent profile to use, if the repository names one
  * @param shared       paths any task may touch (lock files and the like)
  * @param enforcement  whether ownership violations are only commented on or also never pushed
+ * @param protectedPaths globs of paths no agent change is pushed to (key {@code protected}), unless the
+ *     task owns the path and the plan was labelled by an admin
  */
 public record RepoConfig(
-    String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement) {
+    String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement,
+    List<String> protectedPaths) {
+
+  /**
+   * What {@code protected} is when the file leaves it out: the files that decide what runs with the
+   * repository's secrets (workflows), who must review (CODEOWNERS) and this App's own rules.
+   */
+  public static final List<String> DEFAULT_PROTECTED =
+      List.of(".github/workflows/**", "CODEOWNERS", ".github/CODEOWNERS", ConfigFile.PATH);
 
   /** What a repository without the file gets (the design's documented defaults). */
   public static final RepoConfig DEFAULTS =
@@ -21,5 +31,12 @@ public record RepoConfig(
 
   public RepoConfig {
     shared = List.copyOf(shared);
+    protectedPaths = List.copyOf(protectedPaths);
+  }
+
+  /** A config with the default {@code protected} list. */
+  public RepoConfig(
+      String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, DEFAULT_PROTECTED);
   }
 }

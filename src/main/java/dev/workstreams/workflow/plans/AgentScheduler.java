@@ -99,7 +99,8 @@ public final class AgentScheduler implements PlanProgress {
           .withAgentRun(attempt, Optional.of(clock.instant()), Optional.empty(), row.agentTime()));
       store.heartbeat(plan.repository(), plan.issue(), taskId, clock.instant());
       workers.start(new AgentAssignment(plan.repository(), plan.issue(), taskId, task.title(), profile,
-          plan.baseBranch(), prompt(plan, desired, task, rows), task.owns(), plan.shared(), plan.enforcement(), attempt));
+          plan.baseBranch(), prompt(plan, desired, task, rows), task.owns(), plan.shared(), plan.enforcement(),
+          plan.protectedPaths(), plan.labelledByAdmin(), attempt));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.workstreams.core.config.RepoConfig;
 import dev.workstreams.core.config.RepoConfigResult;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
+import dev.workstreams.port.Permission;
 import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
@@ -40,11 +41,12 @@ public final class OpenWorkstreamsWhenPlanLabelled implements EventHandler {
       return;
     }
     String sender = Senders.login(context.payload());
-    if (!github.permission(sender).canWrite()) {
+    Permission permission = github.permission(sender);
+    if (!permission.canWrite()) {
       notices.permissionRefused(github, issue.number(), sender, "start this plan");
       return;
     }
-    reconcile.run(github, config.get(), issue);
+    reconcile.run(github, config.get(), issue, permission == Permission.ADMIN);
   }
 
   // An invalid config is reported only for the default trigger label: with a broken file the

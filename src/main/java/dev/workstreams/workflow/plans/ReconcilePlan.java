@@ -39,7 +39,11 @@ public final class ReconcilePlan {
     this.progress = progress;
   }
 
-  public void run(GitHubGateway github, RepoConfig config, PlanIssue issue) throws IOException {
+  /**
+   * @param labelledByAdmin whether an admin labelled the plan (and no one else edited it since):
+   *     recorded with the plan, it lets tasks change the {@code protected} paths they own
+   */
+  public void run(GitHubGateway github, RepoConfig config, PlanIssue issue, boolean labelledByAdmin) throws IOException {
     Optional<StoredPlan> existing = store.plan(issue.repository(), issue.number());
     PlanReport report = checker.check(issue.body(), config.shared());
     if (!report.valid()) {
@@ -55,7 +59,8 @@ public final class ReconcilePlan {
       return;
     }
     List<PlanProblem> findings = findings(github, report, config, head.get());
-    StoredPlan stored = record(issue, config, plan, base, existing);
+    findings.addAll(ProtectedPathNotes.of(plan, config.protectedPaths(), labelledByAdmin));
+    StoredPlan stored = record(issue, config, plan, base, existing, labelledByAdmin);
     DesiredPlan desired = new DesiredPlan(issue.number(), base, plan, report.schedule().orElseThrow());
     PlanWorkstreams workstreams = PlanWorkstreams.observe(github, store, desired);
     stored = tracking.show(github, stored, workstreams.trackingComment(stored, findings, false));
@@ -76,13 +81,14 @@ public final class ReconcilePlan {
     return findings;
   }
 
-  private StoredPlan record(PlanIssue issue, RepoConfig config, Plan plan, String base, Optional<StoredPlan> existing) {
+  private StoredPlan record(PlanIssue issue, RepoConfig config, Plan plan, String base, Optional<StoredPlan> existing,
+      boolean labelledByAdmin) {
     StoredPlan stored = new StoredPlan(
         issue.repository(), issue.number(), PlanState.ACTIVE, issue.body(), base,
         plan.maxParallel().orElse(config.maxParallel()), plan.agent().or(config::agent), config.shared(),
         config.enforcement(), existing.map(StoredPlan::labelledAt).orElse(clock.instant()),
         existing.flatMap(StoredPlan::finishedAt), existing.flatMap(StoredPlan::trackingCommentId),
-        existing.map(StoredPlan::trackingCommentBody).orElse(""));
+        existing.map(StoredPlan::trackingCommentBody).orElse(""), config.protectedPaths(), labelledByAdmin);
     store.savePlan(stored);
     return stored;
   }
@@ -92,7 +98,7 @@ public final class ReconcilePlan {
     boolean keepsRunningPlan = existing.map(p -> p.state() == PlanState.ACTIVE).orElse(false);
     StoredPlan plan = existing.orElseGet(() -> new StoredPlan(issue.repository(), issue.number(), PlanState.REJECTED,
         issue.body(), issue.defaultBranch(), config.maxParallel(), config.agent(), config.shared(), config.enforcement(),
-        clock.instant(), Optional.empty(), Optional.empty(), ""));
+        clock.instant(), Optional.empty(), Optional.empty(), "", config.protectedPaths(), false));
     if (!keepsRunningPlan && plan.state() != PlanState.REJECTED) {
       plan = plan.withState(PlanState.REJECTED);
     }

@@ -3,11 +3,14 @@ package dev.workstreams.workflow.plans;
 import dev.workstreams.core.config.RepoConfigResult;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
+import dev.workstreams.port.Permission;
 import dev.workstreams.port.PlanState;
 import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.RepoConfigs;
+import dev.workstreams.port.StoredPlan;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import java.util.Optional;
 
 /**
  * {@code issues.edited} on a labelled plan: the new plan is reconciled (new tasks opened, changed
@@ -37,7 +40,8 @@ public final class ReconcilePlanWhenEdited implements EventHandler {
       return;
     }
     PlanIssue issue = PlanIssue.from(context.installationId().getAsLong(), context.payload());
-    boolean known = store.plan(issue.repository(), issue.number()).map(p -> p.state() != PlanState.CANCELLED).orElse(false);
+    Optional<StoredPlan> recorded = store.plan(issue.repository(), issue.number());
+    boolean known = recorded.map(p -> p.state() != PlanState.CANCELLED).orElse(false);
     if (!known) {
       return; // never labelled, or cancelled: an edit alone starts nothing
     }
@@ -47,10 +51,14 @@ public final class ReconcilePlanWhenEdited implements EventHandler {
       return;
     }
     String sender = Senders.login(context.payload());
-    if (!github.permission(sender).canWrite()) {
+    Permission permission = github.permission(sender);
+    if (!permission.canWrite()) {
       notices.permissionRefused(github, issue.number(), sender, "change a running plan (the edit was not applied)");
       return;
     }
-    reconcile.run(github, valid.config(), issue);
+    // An admin's label vouches for the text it was given: an edit by anyone else withdraws it, and no
+    // edit grants it (only labelling does).
+    boolean stillAdmin = recorded.get().labelledByAdmin() && permission == Permission.ADMIN;
+    reconcile.run(github, valid.config(), issue, stillAdmin);
   }
 }

@@ -7,6 +7,7 @@ import dev.workstreams.core.reconcile.DesiredPlan;
 import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,12 @@ final class RecordedPlans {
   /** The tracking comment for a recorded plan as it stands. */
   Optional<String> trackingComment(StoredPlan plan, boolean cancelled) {
     PlanReport report = checker.check(plan.issueBody(), plan.shared());
-    return desired(plan, report).map(d -> TrackingView.render(plan, d, workstreams(plan), report.problems(), cancelled));
+    return desired(plan, report).map(d -> TrackingView.render(plan, d, workstreams(plan), notes(plan, report), cancelled));
+  }
+
+  private static List<PlanProblem> notes(StoredPlan plan, PlanReport report) {
+    List<PlanProblem> notes = new ArrayList<>(report.problems());
+    notes.addAll(ProtectedPathNotes.of(report.plan(), plan.protectedPaths(), plan.labelledByAdmin()));
+    return notes;
   }
 }

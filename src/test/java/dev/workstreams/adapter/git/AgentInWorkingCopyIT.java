@@ -33,14 +33,14 @@ class AgentInWorkingCopyIT {
   @BeforeEach
   void setUp() throws Exception {
     remote = BareRemote.create(tmp.resolve("github"));
-    copies = new WorkingCopies(tmp.resolve("data"), BOT);
+    copies = new WorkingCopies(tmp.resolve("data"));
     runner = new AgentRunner(tmp.resolve("data"), Clock.systemUTC(), Duration.ofMillis(500));
     agents = new TestAgents(tmp.resolve("agents"));
   }
 
   PrepareResult.Ready prepare(TaskKey task) throws Exception {
     remote.commit(task.branch(), Map.of(), "Start workstream " + task.taskId());
-    return (PrepareResult.Ready) copies.prepare(REPO, remote.remote(), task, "main");
+    return (PrepareResult.Ready) copies.prepare(REPO, remote.remote(), task, "main", BOT);
   }
 
   AgentRun run(WorkingCopy copy, String script) {
@@ -56,7 +56,7 @@ class AgentInWorkingCopyIT {
 
     assertTrue(run(ready.copy(), agent).succeeded());
     ready.copy().commitChanges(BOT, "auth: Add OAuth login (task auth of #7)");
-    assertInstanceOf(PushOutcome.Pushed.class, ready.copy().push(remote.remote()));
+    assertInstanceOf(PushOutcome.Pushed.class, ready.copy().push(remote.remote(), BOT));
 
     RevCommit tip = remote.log("workstreams/7-auth").get(0);
     assertEquals(BOT.name(), tip.getAuthorIdent().getName());
@@ -71,8 +71,8 @@ class AgentInWorkingCopyIT {
     run(ready.copy(), agent);
     ready.copy().commitChanges(BOT, "auth");
     var dropped = assertInstanceOf(EnforcementResult.Dropped.class,
-        ready.copy().dropPathsOutside(ready.startCommit(), path -> path.startsWith("src/auth/")));
-    ready.copy().push(remote.remote());
+        ready.copy().dropPathsOutside(ready.startCommit(), path -> path.startsWith("src/auth/"), BOT));
+    ready.copy().push(remote.remote(), BOT);
 
     assertEquals(List.of("src/app/Main.java"), dropped.paths());
     assertEquals("class Main {}\n", remote.read("workstreams/7-auth", "src/app/Main.java").orElseThrow());
@@ -90,7 +90,7 @@ class AgentInWorkingCopyIT {
 
     assertTrue(run(ready.copy(), agent).succeeded());
     ready.copy().commitChanges(BOT, "auth: the rest");
-    ready.copy().push(remote.remote());
+    ready.copy().push(remote.remote(), BOT);
 
     List<RevCommit> log = remote.log("workstreams/7-auth");
     assertEquals("auth: the rest", log.get(0).getShortMessage());
@@ -112,7 +112,7 @@ class AgentInWorkingCopyIT {
     assertTrue(run(ready.copy(), agent).succeeded());
     StrayWork stray = ready.copy().strayWork();
     CommitResult commit = ready.copy().commitChanges(BOT, "auth");
-    ready.copy().push(remote.remote());
+    ready.copy().push(remote.remote(), BOT);
 
     assertEquals(new HeadState.OnOtherBranch("side-quest"), stray.head());
     assertEquals(List.of(new StrayWork.StrayBranch("side-quest", stray.branches().get(0).tip(), 1)), stray.branches());
@@ -126,7 +126,7 @@ class AgentInWorkingCopyIT {
     PrepareResult.Ready model = prepare(new TaskKey(7, "model"));
     run(model.copy(), agents.script("model.sh", "mkdir -p src/model && echo 'class User {}' > src/model/User.java"));
     model.copy().commitChanges(BOT, "model");
-    model.copy().push(remote.remote());
+    model.copy().push(remote.remote(), BOT);
     remote.merge("workstreams/7-model", "main");
 
     PrepareResult.Ready auth = prepare(new TaskKey(7, "auth"));

@@ -35,11 +35,11 @@ class WorkingCopiesIT {
   @BeforeEach
   void setUp() throws Exception {
     remote = BareRemote.create(tmp.resolve("github"));
-    copies = new WorkingCopies(tmp.resolve("data"), BOT);
+    copies = new WorkingCopies(tmp.resolve("data"));
   }
 
   PrepareResult.Ready prepare(TaskKey task) {
-    return assertInstanceOf(PrepareResult.Ready.class, copies.prepare(REPO, remote.remote(), task, "main"));
+    return assertInstanceOf(PrepareResult.Ready.class, copies.prepare(REPO, remote.remote(), task, "main", BOT));
   }
 
   @Test
@@ -100,7 +100,7 @@ class WorkingCopiesIT {
     PrepareResult.Ready first = prepare(TASK);
     remote.commit("main", Map.of("README.md", "# demo, main edition\n"), "main readme");
 
-    PrepareResult result = copies.prepare(REPO, remote.remote(), TASK, "main");
+    PrepareResult result = copies.prepare(REPO, remote.remote(), TASK, "main", BOT);
 
     var conflict = assertInstanceOf(PrepareResult.MergeConflict.class, result);
     assertEquals("main", conflict.branch());
@@ -117,14 +117,14 @@ class WorkingCopiesIT {
   @Test
   void reportsAnUnknownBaseBranch() {
     var missing = assertInstanceOf(PrepareResult.BaseBranchMissing.class,
-        copies.prepare(REPO, remote.remote(), TASK, "develop"));
+        copies.prepare(REPO, remote.remote(), TASK, "develop", BOT));
     assertEquals("develop", missing.baseBranch());
   }
 
   @Test
   void treatsABaseBranchNameThatIsNoRefNameAsMissing() {
     for (String base : List.of("../../../escape", "main..x", "")) {
-      assertInstanceOf(PrepareResult.BaseBranchMissing.class, copies.prepare(REPO, remote.remote(), TASK, base), base);
+      assertInstanceOf(PrepareResult.BaseBranchMissing.class, copies.prepare(REPO, remote.remote(), TASK, base, BOT), base);
     }
     assertFalse(Files.exists(tmp.resolve("data/workspaces")), "nothing was created");
   }
@@ -135,7 +135,7 @@ class WorkingCopiesIT {
     Remote unreachable = Remote.withToken("https://127.0.0.1:9/acme/shop.git", () -> token);
 
     var result = assertInstanceOf(PrepareResult.RemoteUnavailable.class,
-        copies.prepare(REPO, unreachable, TASK, "main"));
+        copies.prepare(REPO, unreachable, TASK, "main", BOT));
 
     assertFalse(result.reason().contains(token), result.reason());
     try (Stream<Path> files = Files.walk(tmp.resolve("data"))) {

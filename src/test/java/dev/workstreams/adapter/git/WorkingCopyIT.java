@@ -36,8 +36,8 @@ class WorkingCopyIT {
   void setUp() throws Exception {
     remote = BareRemote.create(tmp.resolve("github"));
     remote.commit(TASK.branch(), Map.of(), "Start workstream auth");
-    var ready = (PrepareResult.Ready) new WorkingCopies(tmp.resolve("data"), BOT)
-        .prepare(REPO, remote.remote(), TASK, "main");
+    var ready = (PrepareResult.Ready) new WorkingCopies(tmp.resolve("data"))
+        .prepare(REPO, remote.remote(), TASK, "main", BOT);
     copy = ready.copy();
     start = ready.startCommit();
     dir = copy.directory();
@@ -65,7 +65,7 @@ class WorkingCopyIT {
 
     var committed = assertInstanceOf(CommitResult.Committed.class,
         copy.commitChanges(BOT, "auth: login (task auth of #7)"));
-    var pushed = assertInstanceOf(PushOutcome.Pushed.class, copy.push(remote.remote()));
+    var pushed = assertInstanceOf(PushOutcome.Pushed.class, copy.push(remote.remote(), BOT));
 
     assertEquals(committed.commit(), pushed.commit());
     assertEquals(Set.of("src/auth/Login.java", "src/auth/Session.java", "docs/guide.md", ".gitignore"),
@@ -89,7 +89,7 @@ class WorkingCopyIT {
     write("src/auth/Login.java", "v2\n");
 
     copy.commitChanges(BOT, "auth: the rest");
-    copy.push(remote.remote());
+    copy.push(remote.remote(), BOT);
 
     List<RevCommit> log = remote.log(TASK.branch());
     assertEquals("auth: the rest", log.get(0).getFullMessage());
@@ -100,7 +100,7 @@ class WorkingCopyIT {
   @Test
   void reportsNothingToCommitWhenTheAgentLeftNoChange() throws Exception {
     assertInstanceOf(CommitResult.NothingToCommit.class, copy.commitChanges(BOT, "nothing"));
-    assertInstanceOf(PushOutcome.UpToDate.class, copy.push(remote.remote()));
+    assertInstanceOf(PushOutcome.UpToDate.class, copy.push(remote.remote(), BOT));
   }
 
   @Test
@@ -119,7 +119,7 @@ class WorkingCopyIT {
     copy.commitChanges(BOT, "auth: login");
     String theirs = remote.commit(TASK.branch(), Map.of("docs/auth.md", "notes\n"), "a person's notes");
 
-    var pushed = assertInstanceOf(PushOutcome.Pushed.class, copy.push(remote.remote()));
+    var pushed = assertInstanceOf(PushOutcome.Pushed.class, copy.push(remote.remote(), BOT));
 
     assertTrue(pushed.mergedRemoteChanges());
     assertTrue(remote.isAncestor(theirs, pushed.commit()), "the person's commit is kept");
@@ -134,7 +134,7 @@ class WorkingCopyIT {
     String ours = ((CommitResult.Committed) copy.commitChanges(BOT, "auth: login")).commit();
     String theirs = remote.commit(TASK.branch(), Map.of("src/auth/Login.java", "person version\n"), "person");
 
-    var conflict = assertInstanceOf(PushOutcome.Conflict.class, copy.push(remote.remote()));
+    var conflict = assertInstanceOf(PushOutcome.Conflict.class, copy.push(remote.remote(), BOT));
 
     assertEquals(List.of("src/auth/Login.java"), conflict.paths());
     assertEquals(theirs, remote.tip(TASK.branch()).orElseThrow());
@@ -151,14 +151,14 @@ class WorkingCopyIT {
     Path lock = remote.path().resolve("refs/heads/" + TASK.branch() + ".lock");
     Files.writeString(lock, "");
 
-    var rejected = assertInstanceOf(PushOutcome.Rejected.class, copy.push(remote.remote()));
+    var rejected = assertInstanceOf(PushOutcome.Rejected.class, copy.push(remote.remote(), BOT));
 
     assertEquals("REJECTED_OTHER_REASON", rejected.status());
     assertFalse(rejected.reason().isBlank());
     assertEquals(before, remote.tip(TASK.branch()).orElseThrow());
     assertEquals(ours, copy.taskBranchTip());
     Files.delete(lock);
-    assertInstanceOf(PushOutcome.Pushed.class, copy.push(remote.remote()), "the kept commit can go later");
+    assertInstanceOf(PushOutcome.Pushed.class, copy.push(remote.remote(), BOT), "the kept commit can go later");
   }
 
   @Test
@@ -171,8 +171,8 @@ class WorkingCopyIT {
     copy.commitChanges(BOT, "auth: the rest");
 
     var dropped = assertInstanceOf(EnforcementResult.Dropped.class,
-        copy.dropPathsOutside(start, path -> path.startsWith("src/auth/")));
-    copy.push(remote.remote());
+        copy.dropPathsOutside(start, path -> path.startsWith("src/auth/"), BOT));
+    copy.push(remote.remote(), BOT);
 
     assertEquals(List.of(".github/workflows/ci.yml", "docs/guide.md"), dropped.paths());
     assertEquals(Set.of("src/auth/Login.java", "src/auth/Token.java"), copy.changedPathsSince(start));
@@ -193,7 +193,7 @@ class WorkingCopyIT {
     copy.commitChanges(BOT, "auth");
     String tip = copy.taskBranchTip();
 
-    assertInstanceOf(EnforcementResult.NothingOutside.class, copy.dropPathsOutside(start, p -> true));
+    assertInstanceOf(EnforcementResult.NothingOutside.class, copy.dropPathsOutside(start, p -> true, BOT));
     assertEquals(tip, copy.taskBranchTip());
   }
 
@@ -210,7 +210,7 @@ class WorkingCopyIT {
 
     StrayWork stray = copy.strayWork();
     CommitResult commit = copy.commitChanges(BOT, "auth");
-    var pushed = assertInstanceOf(PushOutcome.Pushed.class, copy.push(remote.remote()));
+    var pushed = assertInstanceOf(PushOutcome.Pushed.class, copy.push(remote.remote(), BOT));
 
     assertEquals(new HeadState.OnOtherBranch("experiment"), stray.head());
     assertEquals(1, stray.branches().size());
@@ -239,7 +239,7 @@ class WorkingCopyIT {
     write("src/auth/Login.java", "v1\n");
 
     copy.commitChanges(BOT, "auth");
-    copy.push(remote.remote());
+    copy.push(remote.remote(), BOT);
 
     assertFalse(Files.exists(marker), "a hook ran inside the server");
   }
@@ -251,7 +251,7 @@ class WorkingCopyIT {
       git.branchDelete().setBranchNames(TASK.branch()).setForce(true).call();
     }
 
-    var failed = assertInstanceOf(PushOutcome.Failed.class, copy.push(remote.remote()));
+    var failed = assertInstanceOf(PushOutcome.Failed.class, copy.push(remote.remote(), BOT));
 
     assertTrue(failed.reason().contains("no longer exists"), failed.reason());
   }

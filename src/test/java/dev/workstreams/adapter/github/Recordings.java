@@ -29,6 +29,7 @@ public final class Recordings {
   public static final String INSTALLATION_TOKEN =
       "AppInstallationAuthorizationProviderTest/wiremock/validJWTTokenAllowsOauthTokenRequest/mappings/4-a_i_11575015_access_tokens.json";
   public static final String MARK_READY_GRAPHQL = "GHPullRequestTest/wiremock/markReadyForReview/mappings/5-graphql.json";
+  public static final String APP = "GHAppTest/wiremock/createToken/mappings/mapping-githubapp-app.json";
   public static final String PERMISSION_DENIED_403 =
       "GHRepositoryTest/wiremock/getPermission/mappings/7-r_a_g_collaborators_jglick_permission.json";
 

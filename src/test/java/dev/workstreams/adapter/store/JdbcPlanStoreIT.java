@@ -16,7 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.workstreams.core.config.RepoConfig;
+import dev.workstreams.testing.Postgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +61,50 @@ class JdbcPlanStoreIT {
     store.savePlan(read.withState(PlanState.CANCELLED));
     assertEquals(List.of(), store.activePlans(REPO));
     assertTrue(store.plan(REPO, 13).isEmpty());
+  }
+
+  @Test
+  void savesTheProtectedGlobsAndWhetherAnAdminLabelledThePlan() {
+    StoredPlan admins = new StoredPlan(REPO, 12, PlanState.ACTIVE, "body", "main", 3, Optional.empty(), List.of(),
+        Enforcement.COMMENT, Instant.parse("2026-11-24T10:00:00Z"), Optional.empty(), Optional.empty(), "",
+        List.of("deploy/**", "CODEOWNERS"), true);
+    store.savePlan(admins);
+    assertEquals(admins, store.plan(REPO, 12).orElseThrow());
+
+    StoredPlan nothingProtected = new StoredPlan(REPO, 12, PlanState.ACTIVE, "body", "main", 3, Optional.empty(),
+        List.of(), Enforcement.COMMENT, Instant.parse("2026-11-24T10:00:00Z"), Optional.empty(), Optional.empty(), "",
+        List.of(), false);
+    store.savePlan(nothingProtected.withTrackingComment(9L, "t"));
+    assertEquals(List.of(), store.plan(REPO, 12).orElseThrow().protectedPaths());
+    assertEquals(false, store.plan(REPO, 12).orElseThrow().labelledByAdmin());
+  }
+
+  @Test
+  void plansRecordedBeforeTheProtectedColumnGetTheDefaultListOnBothDatabases() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:old" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    assertOldPlansGetTheDefaults(h2, "classpath:db/migration/h2");
+
+    Postgres.assumeAvailable();
+    try (Postgres.Schema schema = Postgres.newSchema()) {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setURL(schema.jdbcUrl());
+      assertOldPlansGetTheDefaults(postgres, "classpath:db/migration/postgresql");
+    }
+  }
+
+  private static void assertOldPlansGetTheDefaults(DataSource dataSource, String migrations) throws Exception {
+    Flyway.configure().dataSource(dataSource).locations(migrations).target("3").load().migrate();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO plans (repository, issue_number, installation_id, state, issue_body, base_branch,"
+          + " max_parallel, shared_paths, enforcement, labelled_at) VALUES ('octo/hello', 12, 7, 'ACTIVE', 'body', 'main',"
+          + " 3, '', 'COMMENT', TIMESTAMP WITH TIME ZONE '2026-11-24 10:00:00+00')");
+    }
+    Flyway.configure().dataSource(dataSource).locations(migrations).load().migrate();
+
+    StoredPlan old = new JdbcPlanStore(dataSource).plan(REPO, 12).orElseThrow();
+    assertEquals(RepoConfig.DEFAULT_PROTECTED, old.protectedPaths());
+    assertEquals(false, old.labelledByAdmin());
   }
 
   @Test

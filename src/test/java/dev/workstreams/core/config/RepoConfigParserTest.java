@@ -67,8 +67,49 @@ class RepoConfigParserTest {
         new ConfigProblem(4, "entry 2 of shared must be a non-empty path, got ``"),
         new ConfigProblem(4, "entry 3 of shared must be a non-empty path, got a list"),
         new ConfigProblem(5, "enforcement must be `comment` or `block`, got `warn`"),
-        new ConfigProblem(6, "unknown key `colour`; the keys are trigger_label, max_parallel, agent, shared, enforcement")),
+        new ConfigProblem(6, "unknown key `colour`; the keys are trigger_label, max_parallel, agent, shared, enforcement, protected")),
         problems);
+  }
+
+  @Test
+  void protectsWorkflowsCodeownersAndThisConfigByDefault() {
+    assertEquals(List.of(".github/workflows/**", "CODEOWNERS", ".github/CODEOWNERS", ".github/workstreams.yml"),
+        RepoConfig.DEFAULTS.protectedPaths());
+    assertEquals(RepoConfig.DEFAULT_PROTECTED, valid("max_parallel: 2\n").protectedPaths());
+  }
+
+  @Test
+  void readsTheProtectedGlobs() {
+    assertEquals(List.of(".github/**", "deploy/{prod,staging}.yml"),
+        valid("protected:\n  - .github/**\n  - \"deploy/{prod,staging}.yml\"\n").protectedPaths());
+    assertEquals(List.of(), valid("protected: []\n").protectedPaths());
+    assertEquals(List.of(), valid("protected:\nmax_parallel: 2\n").protectedPaths());
+  }
+
+  @Test
+  void listsEveryProblemOfProtectedWithItsLine() {
+    List<ConfigProblem> problems = invalid("""
+        max_parallel: 2
+        protected:
+          - CODEOWNERS
+          - ""
+          - "src/[abc].java"
+          - {path: x}
+        """);
+
+    assertEquals(List.of(
+        new ConfigProblem(4, "entry 2 of protected must be a non-empty glob, got ``"),
+        new ConfigProblem(5, "entry 3 of protected, `src/[abc].java`, is not a valid glob: "
+            + problemOf("src/[abc].java")),
+        new ConfigProblem(6, "entry 4 of protected must be a non-empty glob, got a set of keys")),
+        problems);
+    assertEquals(List.of(new ConfigProblem(1,
+            "protected must be a list of globs, like `protected: [.github/workflows/**, CODEOWNERS]`")),
+        invalid("protected: CODEOWNERS\n"));
+  }
+
+  private static String problemOf(String glob) {
+    return dev.workstreams.core.ownership.Glob.problem(glob).orElseThrow().message();
   }
 
   @Test

@@ -32,7 +32,8 @@ class AppManifestTest {
     JsonNode json = new ObjectMapper().readTree(manifest.render("https://ws.example.com", "/api/github/webhooks"));
 
     assertEquals(false, json.path("public").asBoolean(true));
-    assertEquals(Map.of("contents", "write", "pull_requests", "write", "issues", "write", "checks", "write", "metadata", "read"),
+    assertEquals(Map.of("contents", "write", "pull_requests", "write", "issues", "write", "checks", "write",
+            "workflows", "write", "metadata", "read"),
         new ObjectMapper().convertValue(json.path("default_permissions"), Map.class));
     assertEquals(List.of("issues", "issue_comment", "pull_request", "push"),
         new ObjectMapper().convertValue(json.path("default_events"), List.class));

@@ -1,0 +1,7 @@
+-- The repository config's `protected` globs when the plan was accepted (newline-separated), and
+-- whether an admin labelled the plan: together they decide which protected paths its agents may push.
+-- Plans recorded before this column get the default list and no admin exception.
+ALTER TABLE plans ADD COLUMN protected_paths TEXT DEFAULT '' NOT NULL;
+ALTER TABLE plans ADD COLUMN labelled_by_admin BOOLEAN DEFAULT FALSE NOT NULL;
+UPDATE plans SET protected_paths = '.github/workflows/**' || chr(10) || 'CODEOWNERS' || chr(10)
+  || '.github/CODEOWNERS' || chr(10) || '.github/workstreams.yml';
