@@ -77,8 +77,10 @@ class CheckOwnershipOnPushIT {
     push("c1ea0001", List.of(changed("api/teams.java"), changed("package-lock.json")));
 
     assertEquals(List.of("GET /repos/octo/hello/pulls/" + api + "/files?per_page=100",
-        "GET /repos/octo/hello/issues/" + api + "/comments?per_page=100", "POST /repos/octo/hello/check-runs"),
-        callsSince(before), "one page, the lookup of an earlier comment, the check run");
+        "GET /repos/octo/hello/issues/" + api + "/comments?per_page=100",
+        "GET /repos/octo/hello/commits/c1ea0001/check-runs?filter=latest&per_page=100&check_name=workstreams%2Fownership",
+        "POST /repos/octo/hello/check-runs"),
+        callsSince(before), "one page, the lookup of an earlier comment, the lookup of an earlier run, the check run");
 
     ObjectNode run = check("c1ea0001");
     assertEquals("success", run.path("conclusion").asText());
@@ -177,9 +179,9 @@ class CheckOwnershipOnPushIT {
     List<String> calls = callsSince(before).stream().map(call -> call.replaceAll("\\?.*", "")).toList();
     List<String> expected = new ArrayList<>();
     IntStream.range(0, 30).forEach(i -> expected.add("GET /repos/octo/hello/pulls/" + api + "/files"));
-    // the comment: found by its marker (none yet), then created; then the check run
+    // the comment: found by its marker (none yet), then created; then the check run, likewise
     expected.addAll(List.of("GET /repos/octo/hello/issues/" + api + "/comments", "POST /repos/octo/hello/issues/" + api + "/comments",
-        "POST /repos/octo/hello/check-runs"));
+        "GET /repos/octo/hello/commits/b1g00002/check-runs", "POST /repos/octo/hello/check-runs"));
     assertEquals(expected, calls);
   }
 

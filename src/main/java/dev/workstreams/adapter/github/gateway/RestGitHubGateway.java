@@ -36,6 +36,7 @@ public final class RestGitHubGateway implements GitHubGateway {
   private final String repo;
   private final PullRequestFiles files;
   private final CheckRuns checks;
+  private final IssueComments comments;
 
   public RestGitHubGateway(GitHubClients clients, RepositoryId repository) {
     this.repository = repository;
@@ -44,6 +45,7 @@ public final class RestGitHubGateway implements GitHubGateway {
     this.repo = "/repos/" + RestCalls.segment(repository.owner()) + "/" + RestCalls.segment(repository.name());
     this.files = new PullRequestFiles(rest, repo);
     this.checks = new CheckRuns(rest, repo);
+    this.comments = new IssueComments(rest, repo);
   }
 
   @Override
@@ -188,27 +190,17 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public List<IssueComment> commentsWithMarker(int number, String marker) throws IOException {
-    List<IssueComment> found = new ArrayList<>();
-    for (JsonNode comment : rest.list(repo + "/issues/" + number + "/comments?per_page=100")) {
-      // Only a bot's comment can be ours; a person quoting the marker must not be edited.
-      if (comment.path("body").asText("").contains(marker) && comment.path("user").path("type").asText().equals("Bot")) {
-        found.add(new IssueComment(comment.path("id").asLong(), comment.path("body").asText()));
-      }
-    }
-    return found;
+    return comments.withMarker(number, marker);
   }
 
   @Override
   public IssueComment comment(int number, String body) throws IOException {
-    String path = repo + "/issues/" + number + "/comments";
-    JsonNode json = rest.json(rest.post(path, Map.of("body", body)), "POST", path);
-    return new IssueComment(json.path("id").asLong(), json.path("body").asText());
+    return comments.create(number, body);
   }
 
   @Override
   public void editComment(long commentId, String body) throws IOException {
-    String path = repo + "/issues/comments/" + commentId;
-    RestCalls.expect(rest.patch(path, Map.of("body", body)), "PATCH", path);
+    comments.edit(commentId, body);
   }
 
   @Override
