@@ -202,14 +202,16 @@ class CheckOwnershipOnPushIT {
   }
 
   @Test
-  void aBranchNamedForATaskThePlanDoesNotHaveIsLeftAlone() {
+  void aPersonsBranchNamedForATaskIsNoWorkstreamAndIsWarnedWhenItTouchesOwnedFiles() {
     ObjectNode pr = rig.github.openPullRequestByPerson("workstreams/7-nope", "Nope", "no marker");
     rig.github.push(pr.path("number").asInt(), "n0pe0001", List.of(changed("db/x.sql")));
-    List<ServeEvent> before = rig.apiCalls();
 
     rig.deliverAndWait("pull_request", PullRequestEvents.event("opened", pr, "mona", "User"));
 
-    assertEquals(before.size(), rig.apiCalls().size());
+    assertEquals(List.of(), rig.github.filesAndChecks.checkRunsOn("n0pe0001"));
+    List<ObjectNode> comments = rig.github.commentsOn(pr.path("number").asInt());
+    assertEquals(1, comments.size());
+    assertTrue(comments.get(0).path("body").asText().contains("task `schema` of plan #7"), comments.toString());
   }
 
   /** GitHub calls after the first {@code before} ones, oldest first, as {@code METHOD url}. */
