@@ -3,6 +3,7 @@ package dev.workstreams.adapter.github.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.adapter.github.http.GitHubAnswerLostException;
 import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.adapter.github.http.RestPaths;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,8 +58,8 @@ final class CheckRuns {
 
   /** The newest run of this name on the commit, by any App: GitHub lets only its own App update it. */
   private Optional<Long> existing(String headSha, String name) throws IOException {
-    String path = repo + "/commits/" + RestCalls.segment(headSha) + "/check-runs?filter=latest&per_page=100&check_name="
-        + RestCalls.query(name);
+    String path = repo + "/commits/" + RestPaths.segment(headSha) + "/check-runs?filter=latest&per_page=100&check_name="
+        + RestPaths.query(name);
     JsonNode runs = rest.json(rest.get(path), "GET", path).path("check_runs");
     Optional<Long> newest = Optional.empty();
     for (JsonNode run : runs) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.GraphQlClient;
 import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.adapter.github.http.RestPaths;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.port.BranchHead;
 import dev.workstreams.port.ChangedFiles;
@@ -42,7 +43,7 @@ public final class RestGitHubGateway implements GitHubGateway {
     this.repository = repository;
     this.rest = new RestCalls(clients, repository.installationId());
     this.graphql = new GraphQlClient(clients);
-    this.repo = "/repos/" + RestCalls.segment(repository.owner()) + "/" + RestCalls.segment(repository.name());
+    this.repo = RestPaths.repository(repository.owner(), repository.name());
     this.files = new PullRequestFiles(rest, repo);
     this.checks = new CheckRuns(rest, repo);
     this.comments = new IssueComments(rest, repo);
@@ -55,7 +56,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public Permission permission(String login) throws IOException {
-    String path = repo + "/collaborators/" + RestCalls.segment(login) + "/permission";
+    String path = repo + "/collaborators/" + RestPaths.segment(login) + "/permission";
     HttpReply reply = rest.get(path);
     if (reply.status() == 404) {
       return Permission.NONE; // not a collaborator at all
@@ -69,7 +70,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public Optional<String> file(String path, String ref) throws IOException {
-    String route = repo + "/contents/" + path + "?ref=" + RestCalls.query(ref);
+    String route = repo + "/contents/" + RestPaths.segments(path) + "?ref=" + RestPaths.query(ref);
     HttpReply reply = rest.get(route);
     if (reply.status() == 404) {
       return Optional.empty();
@@ -80,7 +81,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public Optional<BranchHead> branch(String name) throws IOException {
-    String path = repo + "/branches/" + name;
+    String path = repo + "/branches/" + RestPaths.segments(name);
     HttpReply reply = rest.get(path);
     if (reply.status() == 404) {
       return Optional.empty();
@@ -91,7 +92,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public RepositoryTree tree(String treeSha) throws IOException {
-    String path = repo + "/git/trees/" + treeSha + "?recursive=1";
+    String path = repo + "/git/trees/" + RestPaths.segment(treeSha) + "?recursive=1";
     JsonNode json = rest.json(rest.get(path), "GET", path);
     List<String> paths = new ArrayList<>();
     for (JsonNode entry : json.path("tree")) {
@@ -105,7 +106,7 @@ public final class RestGitHubGateway implements GitHubGateway {
   @Override
   public Set<String> branchesStartingWith(String prefix) throws IOException {
     Set<String> names = new LinkedHashSet<>();
-    for (JsonNode ref : rest.list(repo + "/git/matching-refs/heads/" + prefix + "?per_page=100")) {
+    for (JsonNode ref : rest.list(repo + "/git/matching-refs/heads/" + RestPaths.segments(prefix) + "?per_page=100")) {
       names.add(ref.path("ref").asText().replaceFirst("^refs/heads/", ""));
     }
     return names;
@@ -127,7 +128,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public Optional<ObservedPullRequest> pullRequestForBranch(String branch) throws IOException {
-    String path = repo + "/pulls?state=all&per_page=100&head=" + RestCalls.query(repository.owner() + ":" + branch);
+    String path = repo + "/pulls?state=all&per_page=100&head=" + RestPaths.query(repository.owner() + ":" + branch);
     return rest.list(path).stream()
         .max(Comparator.comparingInt(pr -> pr.path("number").asInt()))
         .map(PullRequestJson::observed);
@@ -181,7 +182,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public void removeLabel(int number, String label) throws IOException {
-    String path = repo + "/issues/" + number + "/labels/" + RestCalls.segment(label);
+    String path = repo + "/issues/" + number + "/labels/" + RestPaths.segment(label);
     HttpReply reply = rest.delete(path);
     if (reply.status() != 404) {
       RestCalls.expect(reply, "DELETE", path);

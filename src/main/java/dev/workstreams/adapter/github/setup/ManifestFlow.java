@@ -4,6 +4,7 @@ import dev.workstreams.adapter.github.http.GitHubEndpoints;
 import dev.workstreams.adapter.github.http.GitHubHttp;
 import dev.workstreams.adapter.github.http.HttpReply;
 import dev.workstreams.adapter.github.http.Lane;
+import dev.workstreams.adapter.github.http.RestPaths;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public final class ManifestFlow {
   }
 
   private AppRegistration exchange(String code) throws SetupException, IOException {
-    URI url = endpoints.rest("/app-manifests/" + code + "/conversions");
+    URI url = endpoints.rest("/app-manifests/" + RestPaths.segment(code) + "/conversions");
     HttpReply reply = http.send(Lane.anonymous(), "POST", url, Optional.empty(), Optional.empty());
     if (!reply.isSuccess()) {
       throw new SetupException(SetupException.Reason.EXCHANGE_FAILED, "GitHub did not create the App (HTTP "
