@@ -2,7 +2,6 @@ package dev.workstreams.workflow.plans;
 
 import dev.workstreams.core.reconcile.DesiredPlan;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
-import dev.workstreams.core.reconcile.WorkstreamState;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.PlanState;
@@ -54,7 +53,7 @@ public final class RecordWorkstreamWhenReopened implements EventHandler {
     Map<String, StoredWorkstream> rows = recorded.workstreams(plan.get());
     StoredWorkstream row = rows.get(task.get().taskId());
     boolean sameRequest = row != null && row.pullRequest().map(p -> p.number() == pr.number()).orElse(false);
-    if (!sameRequest || row.state() != WorkstreamState.CLOSED) {
+    if (!sameRequest || !WorkstreamStates.closedWithoutMerging(row)) {
       return;
     }
     StoredWorkstream reopened = reopened(row, pr);
@@ -70,9 +69,7 @@ public final class RecordWorkstreamWhenReopened implements EventHandler {
   }
 
   private static StoredWorkstream reopened(StoredWorkstream row, ClosedPullRequest pr) {
-    ObservedPullRequest open = new ObservedPullRequest(pr.number(), ObservedPullRequest.State.OPEN, pr.title(), pr.body(),
-        pr.labels(), pr.draft());
-    boolean agentDone = row.attempts() > 0 && row.agentFinishedAt().isPresent();
-    return row.withPullRequest(open).withState(agentDone ? WorkstreamState.PUSHED : WorkstreamState.OPEN, "");
+    return WorkstreamStates.reopened(row, new ObservedPullRequest(pr.number(), ObservedPullRequest.State.OPEN, pr.title(),
+        pr.body(), pr.labels(), pr.draft()));
   }
 }

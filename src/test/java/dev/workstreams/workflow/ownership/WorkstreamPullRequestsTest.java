@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.core.config.Enforcement;
 import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.core.reconcile.Markers.TaskRef;
@@ -12,16 +14,11 @@ import dev.workstreams.port.PlanState;
 import dev.workstreams.port.RepositoryId;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workstreams.testing.Fixtures;
-import dev.workstreams.workflow.EventContext;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class WorkstreamPullRequestsTest {
@@ -50,13 +47,13 @@ class WorkstreamPullRequestsTest {
 
   /** A real {@code pull_request.opened} payload with this body, head branch and author. */
   private static PullRequestEvent fromPayload(String fixture, String body, String head, String author, String authorType)
-      throws IOException {
-    ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(Fixtures.webhook(fixture));
+      throws Exception {
+    ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(dev.workstreams.testing.Fixtures.webhook(fixture));
     ObjectNode pull = (ObjectNode) payload.path("pull_request");
     pull.put("body", body);
     ((ObjectNode) pull.path("head")).put("ref", head);
     ((ObjectNode) pull.path("user")).put("login", author).put("type", authorType);
-    EventContext context = new EventContext("d1", "pull_request", Optional.of("opened"), OptionalLong.of(7),
+    var context = new dev.workstreams.workflow.EventContext("d1", "pull_request", Optional.of("opened"), OptionalLong.of(7),
         Optional.of(payload.path("repository").path("full_name").asText()), payload);
     return PullRequestEvent.from(context).orElseThrow();
   }
@@ -85,7 +82,7 @@ class WorkstreamPullRequestsTest {
   }
 
   @Test
-  void aPersonsPullRequestFromATaskBranchWithTheTaskMarkerIsNoWorkstream() throws IOException {
+  void aPersonsPullRequestFromATaskBranchWithTheTaskMarkerIsNoWorkstream() throws Exception {
     store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
     String body = "Looks legit.\n" + Markers.task(7, "api");
 
@@ -97,7 +94,7 @@ class WorkstreamPullRequestsTest {
   }
 
   @Test
-  void aForkedPullRequestWithTheTaskMarkerIsNoWorkstreamWhoeverOpenedIt() throws IOException {
+  void aForkedPullRequestWithTheTaskMarkerIsNoWorkstreamWhoeverOpenedIt() throws Exception {
     store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
     String body = Markers.task(7, "api");
 
