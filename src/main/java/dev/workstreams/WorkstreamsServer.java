@@ -108,18 +108,27 @@ public final class WorkstreamsServer implements AutoCloseable {
         secret -> new WebhookRoute(new WebhookSignature(secret), writer, json, metrics, clock);
     DeliveryGate deliveries = new DeliveryGate();
     Optional<Secret> secret = config.isConfigured()
-        ? config.webhookSecret() : stored.map(registration -> Secret.of(registration.webhookSecret()));
+        ? config.webhookSecret() : stored.flatMap(registration -> webhookSecret(config, registration));
     secret.map(webhookFor).ifPresentOrElse(deliveries::open, () -> log.warn(
         "APP_ID or WEBHOOK_SECRET is not set: setup mode, webhook deliveries are refused until the App is registered"));
     // The handlers get the App first, so that the first verified delivery finds them.
     SetupRoutes setup = new SetupRoutes(SetupAssembly.flow(config, registry, clock), config.webhookPath(),
         config.publicUrl(), SetupAssembly.credentialsFile(config).path(), registration -> {
           onRegistered.accept(registration);
-          deliveries.open(webhookFor.apply(Secret.of(registration.webhookSecret())));
+          webhookSecret(config, registration).map(webhookFor).ifPresent(deliveries::open);
         });
     WebServer web = WebServer.start(
         config.port(), config.webhookPath(), deliveries, setup, database::isReachable, registry::scrape);
     return new WorkstreamsServer(database, writer, jobs, web, gcMetrics);
+  }
+
+  /** The stored App's webhook secret, or {@code WEBHOOK_SECRET} where GitHub created the App without one. */
+  private static Optional<Secret> webhookSecret(ServerConfig config, AppRegistration registration) {
+    Optional<Secret> secret = registration.webhookSecret().map(Secret::of).or(config::webhookSecret);
+    if (secret.isEmpty()) {
+      log.warn("GitHub App {} (id {}): {}", registration.slug(), registration.id(), AppRegistration.NO_WEBHOOK_SECRET);
+    }
+    return secret;
   }
 
   /** Where the App's own events go in, beside the webhook deliveries. */

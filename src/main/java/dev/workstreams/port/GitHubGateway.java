@@ -47,8 +47,8 @@ public interface GitHubGateway {
 
   /**
    * A completed check run named {@code name} on the commit {@code headSha}: success or failure,
-   * with a title and a Markdown summary (cut to GitHub's 65,535 characters, saying so). A newer run
-   * of the same name on the same commit is the one GitHub shows, so reporting again is safe.
+   * with a title and a Markdown summary (cut to GitHub's 65,535 characters, saying so). A run of the
+   * same name already on the commit is updated in place, so reporting again never adds a second one.
    */
   void reportCheck(String headSha, String name, boolean success, String title, String summary) throws IOException;
 

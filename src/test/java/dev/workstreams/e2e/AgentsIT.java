@@ -201,6 +201,32 @@ class AgentsIT {
   }
 
   @Test
+  void closingAWorkstreamBlocksItsDependentAndReopeningItReleasesIt() throws Exception {
+    start(WORKING_AGENT, 2);
+    String plan = "```plan\nmax_parallel: 2\ntasks:\n  - {id: a, title: A, owns: [a/**]}\n"
+        + "  - {id: b, title: B, owns: [b/**], depends_on: [a]}\n```\n";
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan, "plan", "mona"));
+    var prA = rig.github.pullRequest("workstreams/7-a");
+    String rowA = "`a` A | #" + prA.path("number").asInt() + " | ";
+    Eventually.await("a ready for review", Duration.ofSeconds(60), () -> tracking().contains(rowA + "ready for review"));
+
+    rig.deliverAndWait("pull_request", PlanEvents.closed(rig.github.close(prA.path("number").asInt(), java.time.Instant.now()), "mona"));
+    assertTrue(tracking().contains(rowA + "closed without merging"), tracking());
+    assertTrue(tracking().contains("blocked"), tracking());
+
+    prA.put("state", "open").putNull("closed_at");
+    rig.deliverAndWait("pull_request", PullRequestEvents.event("reopened", prA, "mona", "User"));
+
+    assertTrue(tracking().contains(rowA + "ready for review"), tracking());
+    assertTrue(!tracking().contains("blocked") && tracking().contains("waiting for dependencies"), tracking());
+    assertEquals(1, Files.readAllLines(timeline).stream().filter(l -> l.startsWith("start a")).count(), "a's work is kept, not redone");
+  }
+
+  private String tracking() {
+    return rig.github.commentsOn(7).get(0).path("body").asText();
+  }
+
+  @Test
   void withMaxParallelTwoNoMoreThanTwoOfFiveAreEverInFlight() throws Exception {
     start(WORKING_AGENT, 4);
     rig.deliverAndWait("issues", PlanEvents.labeled(plan(2, "a", "b", "c", "d", "e"), "plan", "mona"));

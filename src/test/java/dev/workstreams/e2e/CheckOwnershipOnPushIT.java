@@ -77,8 +77,10 @@ class CheckOwnershipOnPushIT {
     push("c1ea0001", List.of(changed("api/teams.java"), changed("package-lock.json")));
 
     assertEquals(List.of("GET /repos/octo/hello/pulls/" + api + "/files?per_page=100",
-        "GET /repos/octo/hello/issues/" + api + "/comments?per_page=100", "POST /repos/octo/hello/check-runs"),
-        callsSince(before), "one page, the lookup of an earlier comment, the check run");
+        "GET /repos/octo/hello/issues/" + api + "/comments?per_page=100",
+        "GET /repos/octo/hello/commits/c1ea0001/check-runs?filter=latest&per_page=100&check_name=workstreams%2Fownership",
+        "POST /repos/octo/hello/check-runs"),
+        callsSince(before), "one page, the lookup of an earlier comment, the lookup of an earlier run, the check run");
 
     ObjectNode run = check("c1ea0001");
     assertEquals("success", run.path("conclusion").asText());
@@ -177,9 +179,9 @@ class CheckOwnershipOnPushIT {
     List<String> calls = callsSince(before).stream().map(call -> call.replaceAll("\\?.*", "")).toList();
     List<String> expected = new ArrayList<>();
     IntStream.range(0, 30).forEach(i -> expected.add("GET /repos/octo/hello/pulls/" + api + "/files"));
-    // the comment: found by its marker (none yet), then created; then the check run
+    // the comment: found by its marker (none yet), then created; then the check run, likewise
     expected.addAll(List.of("GET /repos/octo/hello/issues/" + api + "/comments", "POST /repos/octo/hello/issues/" + api + "/comments",
-        "POST /repos/octo/hello/check-runs"));
+        "GET /repos/octo/hello/commits/b1g00002/check-runs", "POST /repos/octo/hello/check-runs"));
     assertEquals(expected, calls);
   }
 
@@ -200,14 +202,16 @@ class CheckOwnershipOnPushIT {
   }
 
   @Test
-  void aBranchNamedForATaskThePlanDoesNotHaveIsLeftAlone() {
+  void aPersonsBranchNamedForATaskIsNoWorkstreamAndIsWarnedWhenItTouchesOwnedFiles() {
     ObjectNode pr = rig.github.openPullRequestByPerson("workstreams/7-nope", "Nope", "no marker");
     rig.github.push(pr.path("number").asInt(), "n0pe0001", List.of(changed("db/x.sql")));
-    List<ServeEvent> before = rig.apiCalls();
 
     rig.deliverAndWait("pull_request", PullRequestEvents.event("opened", pr, "mona", "User"));
 
-    assertEquals(before.size(), rig.apiCalls().size());
+    assertEquals(List.of(), rig.github.filesAndChecks.checkRunsOn("n0pe0001"));
+    List<ObjectNode> comments = rig.github.commentsOn(pr.path("number").asInt());
+    assertEquals(1, comments.size());
+    assertTrue(comments.get(0).path("body").asText().contains("task `schema` of plan #7"), comments.toString());
   }
 
   /** GitHub calls after the first {@code before} ones, oldest first, as {@code METHOD url}. */

@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
  * The part of {@link FakeGitHub} the ownership workflows use: a pull request's files, listed the
  * way GitHub does (30 per page unless {@code per_page} asks for up to 100, {@code Link} headers,
  * never more than 3,000 files whatever the pull request's {@code changed_files} says), and check
- * runs, kept as posted.
+ * runs, created, listed by head commit and name, and updated as GitHub does.
  */
 public final class FakeFilesAndChecks {
 
@@ -56,6 +56,26 @@ public final class FakeFilesAndChecks {
     Matcher m;
     if (method.equals("GET") && (m = match(REPO + "/pulls/(\\d+)/files(?:\\?(.*))?", url)) != null) {
       return Optional.of(page(Integer.parseInt(m.group(1)), m.group(2) == null ? "" : m.group(2), origin));
+    }
+    if (method.equals("GET") && (m = match(REPO + "/commits/([^/]+)/check-runs\\?(.*)", url)) != null) {
+      String sha = m.group(1);
+      String name = query(m.group(2), "check_name");
+      ArrayNode runs = JSON.createArrayNode();
+      checkRuns.stream().filter(run -> run.path("head_sha").asText().equals(sha))
+          .filter(run -> name.isEmpty() || run.path("name").asText().equals(name)).forEach(runs::add);
+      ObjectNode listing = JSON.createObjectNode().put("total_count", runs.size());
+      listing.set("check_runs", runs);
+      return Optional.of(answer(200, listing.toString()));
+    }
+    if (method.equals("PATCH") && (m = match(REPO + "/check-runs/(\\d+)", url)) != null) {
+      long id = Long.parseLong(m.group(1));
+      for (ObjectNode run : checkRuns) {
+        if (run.path("id").asLong() == id) {
+          body.fields().forEachRemaining(field -> run.set(field.getKey(), field.getValue()));
+          return Optional.of(answer(200, run.toString()));
+        }
+      }
+      return Optional.of(answer(404, "{\"message\":\"Not Found\"}"));
     }
     if (method.equals("POST") && url.equals(REPO + "/check-runs")) {
       ObjectNode run = ((ObjectNode) body).deepCopy().put("id", 9000 + checkRuns.size());

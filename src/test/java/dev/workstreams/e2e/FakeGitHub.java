@@ -47,6 +47,8 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
   /** {@code .github/workstreams.yml} as a branch other than the default one has it. */
   public final Map<String, String> configOnBranch = new LinkedHashMap<>();
   public final FakeFilesAndChecks filesAndChecks = new FakeFilesAndChecks();
+  /** Writes applied whose answers are then lost (502 or a reset connection). */
+  public final LostAnswers lostAnswers = new LostAnswers();
   public volatile boolean allowDrafts = true;
   private final List<String> writes = new ArrayList<>();
   private int commits;
@@ -110,7 +112,9 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
       }
     }
     try {
-      return route(method, url, request.getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(request.getBodyAsString()));
+      ResponseDefinition applied = route(method, url,
+          request.getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(request.getBodyAsString()));
+      return method.equals("GET") || url.startsWith("/app/") ? applied : lostAnswers.after(method, url, applied);
     } catch (Exception e) {
       return answer(500, "{\"message\":\"fake GitHub failed: " + e + "\"}");
     }

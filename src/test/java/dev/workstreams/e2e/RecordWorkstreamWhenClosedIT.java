@@ -129,6 +129,28 @@ class RecordWorkstreamWhenClosedIT {
   }
 
   @Test
+  void reopeningAClosedWorkstreamBringsItBackAndThePlanCanFinish() {
+    rig.deliverAndWait("pull_request", PlanEvents.closed(rig.github.close(number("docs"), at("10:00")), "mona"));
+    ObjectNode docs = pull("docs");
+    docs.put("state", "open").putNull("closed_at");
+    byte[] reopened = PullRequestEvents.event("reopened", docs, "mona", "User");
+    String delivery = rig.deliverAndWait("pull_request", reopened);
+    String afterReopen = tracking();
+    rig.deliverAndWait("pull_request", delivery, reopened);
+    rig.deliverAndWait("pull_request", reopened);
+
+    assertTrue(afterReopen.contains("| 1 | `docs` Docs | #" + number("docs") + " | open for people |"), afterReopen);
+    assertEquals(afterReopen, tracking());
+    assertEquals(List.of(7, 7), rig.advanced, "closed, then reopened; the redeliveries change nothing");
+
+    merge("schema", "11:00");
+    merge("docs", "11:30");
+    merge("api", "12:00");
+    merge("ui", "13:00");
+    assertTrue(tracking().contains("**Plan finished**: all 4 tasks are merged"), tracking());
+  }
+
+  @Test
   void closingAPullRequestThatIsNoWorkstreamCostsNoGitHubCall() {
     int calls = rig.apiCalls().size();
 

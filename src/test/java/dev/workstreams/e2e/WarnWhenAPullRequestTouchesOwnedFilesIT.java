@@ -110,6 +110,44 @@ class WarnWhenAPullRequestTouchesOwnedFilesIT {
     assertTrue(warning.contains("task `api`"), warning);
   }
 
+  @Test
+  void aForgedTaskMarkerInTheSameRepositoryIsWarnedAboutAndGetsNoOwnershipCheck() {
+    rig.deliverAndWait("issues", PlanEvents.labeled(PLAN, "plan", "mona"));
+    ObjectNode forged = rig.github.openPullRequestByPerson("feature/sneaky", "Sneaky", "<!-- workstreams:task {\"issue\":7,\"task\":\"api\"} -->");
+    rig.github.push(forged.path("number").asInt(), "f0r90001", List.of(changed("api/teams.java")));
+
+    rig.deliverAndWait("pull_request", PullRequestEvents.event("opened", forged, "mona", "User"));
+
+    assertForgedPullRequestWarned(forged.path("number").asInt());
+  }
+
+  @Test
+  void aForkedPullRequestFromATaskBranchWithTheMarkerIsWarnedAboutAndGetsNoOwnershipCheck() throws Exception {
+    rig.deliverAndWait("issues", PlanEvents.labeled(PLAN, "plan", "mona"));
+    // the fork's branch has the task branch's name; the fake lists the pull request by number only
+    ObjectNode forged = rig.github.openPullRequestByPerson("mallory-fork", "From a fork",
+        "<!-- workstreams:task {\"issue\":7,\"task\":\"api\"} -->");
+    rig.github.push(forged.path("number").asInt(), "f0r90002", List.of(changed("api/teams.java")));
+    ObjectNode payload = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        PullRequestEvents.event("opened", forged, "mallory", "User"));
+    ObjectNode head = (ObjectNode) payload.path("pull_request").path("head");
+    head.put("ref", "workstreams/7-api");
+    ((ObjectNode) head.path("repo")).put("full_name", "mallory/hello");
+
+    rig.deliverAndWait("pull_request", payload.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertForgedPullRequestWarned(forged.path("number").asInt());
+  }
+
+  private void assertForgedPullRequestWarned(int number) {
+    List<ObjectNode> comments = rig.github.commentsOn(number);
+    assertEquals(1, comments.size(), comments.toString());
+    String warning = comments.get(0).path("body").asText();
+    assertTrue(warning.startsWith(MARKER), warning);
+    assertTrue(warning.contains("task `api` of plan #7"), warning);
+    assertEquals(List.of(), rig.github.filesAndChecks.checkRuns(), "no ownership check for a pull request that is no workstream");
+  }
+
   // What the App records when a workstream's pull request is closed (the lifecycle workflow's part).
   private void closeInTheStore(String task) throws Exception {
     String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("workstreams") + ";DB_CLOSE_ON_EXIT=FALSE";

@@ -236,7 +236,7 @@ class SetupFlowIT {
 
   private static AppRegistration registration() {
     return new AppRegistration(424242, "workstreams-octo", "workstreams-octo", "Iv23liTestClientId",
-        "0123456789abcdef0123456789abcdef01234567", NEW_SECRET, KEYS.pkcs1Pem(), URI.create("https://github.com/apps/workstreams-octo"));
+        "0123456789abcdef0123456789abcdef01234567", java.util.Optional.of(NEW_SECRET), KEYS.pkcs1Pem(), URI.create("https://github.com/apps/workstreams-octo"));
   }
 
   /** GitHub's documented answer to "Create a GitHub App from a manifest", trimmed to what setup reads. */

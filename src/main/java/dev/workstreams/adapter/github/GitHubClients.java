@@ -82,6 +82,7 @@ public final class GitHubClients {
 
   /**
    * A request github-api has no method for, with the installation's token, through the pipeline.
+   * A 401 (the token was revoked) fetches a new token and tries once more.
    *
    * @param url a REST URL under {@code GITHUB_API_URL} or the GraphQL endpoint; the token is sent
    *     nowhere else
@@ -90,8 +91,15 @@ public final class GitHubClients {
     if (!url.toString().startsWith(endpoints.api() + "/") && !url.equals(endpoints.graphql())) {
       throw new IllegalArgumentException("not a GitHub API URL of this server: " + url.getHost());
     }
-    return http.send(Lane.installation(installationId), method, url,
-        Optional.of("token " + tokens.token(installationId)), jsonBody);
+    String token = tokens.token(installationId);
+    HttpReply reply = http.send(Lane.installation(installationId), method, url, Optional.of("token " + token), jsonBody);
+    if (reply.status() == 401) {
+      // A revoked token stays cached until its expiry otherwise; a 401 applied nothing, so one more try is safe.
+      tokens.refused(installationId, token);
+      reply = http.send(Lane.installation(installationId), method, url,
+          Optional.of("token " + tokens.token(installationId)), jsonBody);
+    }
+    return reply;
   }
 
   public GitHubEndpoints endpoints() {

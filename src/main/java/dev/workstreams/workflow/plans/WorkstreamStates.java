@@ -18,4 +18,18 @@ final class WorkstreamStates {
         return WorkstreamState.OPEN;
     }
   }
+
+  /** Closed without merging: the only end a pull request can be reopened from. */
+  static boolean closedWithoutMerging(dev.workstreams.port.StoredWorkstream row) {
+    return row.state() == WorkstreamState.CLOSED;
+  }
+
+  /**
+   * A closed workstream whose pull request was reopened: in flight again, ready for review when its
+   * agent had finished (its commits are still on the branch), else open and scheduled like any other.
+   */
+  static dev.workstreams.port.StoredWorkstream reopened(dev.workstreams.port.StoredWorkstream row, ObservedPullRequest open) {
+    boolean agentDone = row.attempts() > 0 && row.agentFinishedAt().isPresent();
+    return row.withPullRequest(open).withState(agentDone ? WorkstreamState.PUSHED : WorkstreamState.OPEN, "");
+  }
 }

@@ -69,6 +69,36 @@ class GitHubClientsIT {
   }
 
   @Test
+  void aRevokedTokenIsReplacedOnceAndTheCallTriedAgain() throws IOException {
+    WireMockSequences.stubSequence(github, "POST", TOKENS,
+        Recordings.answer(Recordings.INSTALLATION_TOKEN).withJsonField("token", "ghs_revoked")
+            .withJsonField("expires_at", clock.instant().plus(Duration.ofHours(1)).toString()).response(),
+        Recordings.answer(Recordings.INSTALLATION_TOKEN).withJsonField("token", "ghs_fresh")
+            .withJsonField("expires_at", clock.instant().plus(Duration.ofHours(1)).toString()).response());
+    github.stubFor(get(urlEqualTo("/repos/octo/hello/pulls/1")).withHeader("Authorization", equalTo("token ghs_revoked"))
+        .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Bad credentials\"}")));
+    github.stubFor(get(urlEqualTo("/repos/octo/hello/pulls/1")).withHeader("Authorization", equalTo("token ghs_fresh"))
+        .willReturn(aResponse().withStatus(200).withBody("{\"number\":1}")));
+
+    assertEquals(200, rig.clients.call(7, "GET", rig.endpoints.rest("/repos/octo/hello/pulls/1"), java.util.Optional.empty()).status());
+    assertEquals(200, rig.clients.call(7, "GET", rig.endpoints.rest("/repos/octo/hello/pulls/1"), java.util.Optional.empty()).status());
+
+    github.verify(2, postRequestedFor(urlEqualTo(TOKENS)));
+    github.verify(3, getRequestedFor(urlEqualTo("/repos/octo/hello/pulls/1")));
+  }
+
+  @Test
+  void aTokenRefusedAgainIsNotReplacedAgainWithinTheSameCall() throws IOException {
+    GitHubTestRig.stubToken(github, 7, "ghs_first", clock.instant());
+    github.stubFor(get(urlEqualTo("/repos/octo/hello/pulls/2")).willReturn(aResponse().withStatus(401).withBody("{}")));
+
+    assertEquals(401, rig.clients.call(7, "GET", rig.endpoints.rest("/repos/octo/hello/pulls/2"), java.util.Optional.empty()).status());
+
+    github.verify(2, postRequestedFor(urlEqualTo(TOKENS)));
+    github.verify(2, getRequestedFor(urlEqualTo("/repos/octo/hello/pulls/2")));
+  }
+
+  @Test
   void reusesTheTokenAndRenewsItFiveMinutesBeforeItExpires() throws IOException {
     GitHubTestRig.stubToken(github, 7, "ghs_first", clock.instant());
     GitHub client = rig.clients.forInstallation(7);

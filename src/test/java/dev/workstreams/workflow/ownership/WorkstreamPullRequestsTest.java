@@ -1,8 +1,11 @@
 package dev.workstreams.workflow.ownership;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.core.config.Enforcement;
 import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.core.reconcile.Markers.TaskRef;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class WorkstreamPullRequestsTest {
@@ -37,8 +41,22 @@ class WorkstreamPullRequestsTest {
         Enforcement.COMMENT, Instant.EPOCH, Optional.empty(), Optional.empty(), "");
   }
 
+  /** A pull request the App opened (its bot user is the author), unless the test says otherwise. */
   private static PullRequestEvent pr(int number, String body, String head, boolean sameRepository) {
-    return new PullRequestEvent(REPO, number, body, head, "abc", sameRepository);
+    return new PullRequestEvent(REPO, number, body, head, "abc", sameRepository, true);
+  }
+
+  /** A real {@code pull_request.opened} payload with this body, head branch and author. */
+  private static PullRequestEvent fromPayload(String fixture, String body, String head, String author, String authorType)
+      throws Exception {
+    ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(dev.workstreams.testing.Fixtures.webhook(fixture));
+    ObjectNode pull = (ObjectNode) payload.path("pull_request");
+    pull.put("body", body);
+    ((ObjectNode) pull.path("head")).put("ref", head);
+    ((ObjectNode) pull.path("user")).put("login", author).put("type", authorType);
+    var context = new dev.workstreams.workflow.EventContext("d1", "pull_request", Optional.of("opened"), OptionalLong.of(7),
+        Optional.of(payload.path("repository").path("full_name").asText()), payload);
+    return PullRequestEvent.from(context).orElseThrow();
   }
 
   private String taskOf(PullRequestEvent pr) {
@@ -46,14 +64,47 @@ class WorkstreamPullRequestsTest {
   }
 
   @Test
-  void knowsAWorkstreamByItsRecordedPullRequestItsMarkerOrItsBranch() {
+  void knowsAWorkstreamByItsRecordedPullRequestOrByTheAppsPullRequestFromTheTaskBranch() {
     store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
     store.saveWorkstream(REPO, 7, StoredWorkstream.pending("schema", "workstreams/7-schema")
         .withPullRequest(new ObservedPullRequest(100, ObservedPullRequest.State.OPEN, "Schema", "", Set.of(), true)));
 
     assertEquals("7:schema", taskOf(pr(100, "", "renamed-by-someone", true)));
-    assertEquals("7:api", taskOf(pr(101, Markers.task(7, "api"), "other", true)));
     assertEquals("7:api", taskOf(pr(102, "", "workstreams/7-api", true)));
+    assertEquals("7:api", taskOf(pr(103, Markers.task(7, "api"), "workstreams/7-api", true)));
+  }
+
+  @Test
+  void aTaskMarkerAloneMakesNoWorkstream() {
+    store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
+
+    assertEquals("none", taskOf(pr(101, Markers.task(7, "api"), "other", true)));
+    assertEquals("none", taskOf(pr(102, Markers.task(7, "api"), "workstreams/7-schema", true)));
+  }
+
+  @Test
+  void aPersonsPullRequestFromATaskBranchWithTheTaskMarkerIsNoWorkstream() throws Exception {
+    store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
+    String body = "Looks legit.\n" + Markers.task(7, "api");
+
+    PullRequestEvent byPerson = fromPayload("pull_request-opened-basic", body, "workstreams/7-api", "Codertocat", "User");
+    PullRequestEvent byApp = fromPayload("pull_request-opened-basic", body, "workstreams/7-api", "workstreams[bot]", "Bot");
+
+    assertEquals(Optional.empty(), workstreams.claimedTask(byPerson));
+    assertEquals("7:api", taskOf(byApp));
+  }
+
+  @Test
+  void aForkedPullRequestWithTheTaskMarkerIsNoWorkstreamWhoeverOpenedIt() throws Exception {
+    store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
+    String body = Markers.task(7, "api");
+
+    PullRequestEvent fork = fromPayload("pull_request-opened-fork", body, "workstreams/7-api", "Mallory", "User");
+    PullRequestEvent forkByABot = fromPayload("pull_request-opened-fork", body, "workstreams/7-api", "evil[bot]", "Bot");
+
+    assertFalse(fork.sameRepository());
+    assertEquals(Optional.empty(), workstreams.claimedTask(fork));
+    assertEquals(Optional.empty(), workstreams.claimedTask(forkByABot));
   }
 
   @Test

@@ -41,6 +41,22 @@ public final class InstallationTokens {
     }
   }
 
+  /**
+   * GitHub answered 401 to {@code token}: it was revoked before its expiry (App suspended or
+   * reinstalled, token revoked). Drops it unless another caller has already replaced it, so many
+   * calls failing at once fetch one new token, not one each.
+   */
+  public void refused(long installationId, String token) {
+    Slot slot = slots.get(installationId);
+    if (slot != null) {
+      synchronized (slot) {
+        if (slot.token != null && slot.token.value().equals(token)) {
+          slot.token = null;
+        }
+      }
+    }
+  }
+
   /** Drops a cached token, for when GitHub says it no longer works (revoked, App reinstalled). */
   public void forget(long installationId) {
     Slot slot = slots.get(installationId);

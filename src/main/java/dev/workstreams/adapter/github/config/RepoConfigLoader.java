@@ -6,6 +6,7 @@ import dev.workstreams.port.RepositoryId;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.adapter.github.http.RestPaths;
 import dev.workstreams.core.config.ConfigFile;
 import dev.workstreams.core.config.ConfigProblem;
 import dev.workstreams.core.config.RepoConfig;
@@ -13,7 +14,6 @@ import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.core.config.RepoConfigResult;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -94,8 +94,9 @@ public final class RepoConfigLoader implements RepoConfigs {
   }
 
   private RepoConfigResult fetch(long installationId, String repoFullName, String defaultBranch) throws IOException {
-    URI url = clients.endpoints().rest("/repos/" + repoFullName + "/contents/" + ConfigFile.PATH + "?ref="
-        + URLEncoder.encode(defaultBranch, StandardCharsets.UTF_8));
+    String[] ownerAndName = repoFullName.split("/", 2);
+    URI url = clients.endpoints().rest(RestPaths.repository(ownerAndName[0], ownerAndName[1]) + "/contents/"
+        + RestPaths.segments(ConfigFile.PATH) + "?ref=" + RestPaths.query(defaultBranch));
     HttpReply reply = clients.call(installationId, "GET", url, Optional.empty());
     if (reply.status() == 404) {
       return new RepoConfigResult.Valid(RepoConfig.DEFAULTS);

@@ -6,8 +6,6 @@ import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.http.HttpReply;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,15 +101,6 @@ final class RestCalls {
       // the message alone then
     }
     return text.toString().toLowerCase(Locale.ROOT);
-  }
-
-  /** One path segment (a label name, a login), escaped; {@code /} inside a ref stays a separator. */
-  static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  static String query(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private HttpReply send(String method, String path, Optional<String> body) throws IOException {

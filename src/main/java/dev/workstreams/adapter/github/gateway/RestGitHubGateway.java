@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.GraphQlClient;
 import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.adapter.github.http.RestPaths;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.port.BranchHead;
 import dev.workstreams.port.ChangedFiles;
@@ -36,14 +37,16 @@ public final class RestGitHubGateway implements GitHubGateway {
   private final String repo;
   private final PullRequestFiles files;
   private final CheckRuns checks;
+  private final IssueComments comments;
 
   public RestGitHubGateway(GitHubClients clients, RepositoryId repository) {
     this.repository = repository;
     this.rest = new RestCalls(clients, repository.installationId());
     this.graphql = new GraphQlClient(clients);
-    this.repo = "/repos/" + RestCalls.segment(repository.owner()) + "/" + RestCalls.segment(repository.name());
+    this.repo = RestPaths.repository(repository.owner(), repository.name());
     this.files = new PullRequestFiles(rest, repo);
     this.checks = new CheckRuns(rest, repo);
+    this.comments = new IssueComments(rest, repo);
   }
 
   @Override
@@ -53,7 +56,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public Permission permission(String login) throws IOException {
-    String path = repo + "/collaborators/" + RestCalls.segment(login) + "/permission";
+    String path = repo + "/collaborators/" + RestPaths.segment(login) + "/permission";
     HttpReply reply = rest.get(path);
     if (reply.status() == 404) {
       return Permission.NONE; // not a collaborator at all
@@ -67,7 +70,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public Optional<String> file(String path, String ref) throws IOException {
-    String route = repo + "/contents/" + path + "?ref=" + RestCalls.query(ref);
+    String route = repo + "/contents/" + RestPaths.segments(path) + "?ref=" + RestPaths.query(ref);
     HttpReply reply = rest.get(route);
     if (reply.status() == 404) {
       return Optional.empty();
@@ -78,7 +81,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public Optional<BranchHead> branch(String name) throws IOException {
-    String path = repo + "/branches/" + name;
+    String path = repo + "/branches/" + RestPaths.segments(name);
     HttpReply reply = rest.get(path);
     if (reply.status() == 404) {
       return Optional.empty();
@@ -89,7 +92,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public RepositoryTree tree(String treeSha) throws IOException {
-    String path = repo + "/git/trees/" + treeSha + "?recursive=1";
+    String path = repo + "/git/trees/" + RestPaths.segment(treeSha) + "?recursive=1";
     JsonNode json = rest.json(rest.get(path), "GET", path);
     List<String> paths = new ArrayList<>();
     for (JsonNode entry : json.path("tree")) {
@@ -103,7 +106,7 @@ public final class RestGitHubGateway implements GitHubGateway {
   @Override
   public Set<String> branchesStartingWith(String prefix) throws IOException {
     Set<String> names = new LinkedHashSet<>();
-    for (JsonNode ref : rest.list(repo + "/git/matching-refs/heads/" + prefix + "?per_page=100")) {
+    for (JsonNode ref : rest.list(repo + "/git/matching-refs/heads/" + RestPaths.segments(prefix) + "?per_page=100")) {
       names.add(ref.path("ref").asText().replaceFirst("^refs/heads/", ""));
     }
     return names;
@@ -125,7 +128,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public Optional<ObservedPullRequest> pullRequestForBranch(String branch) throws IOException {
-    String path = repo + "/pulls?state=all&per_page=100&head=" + RestCalls.query(repository.owner() + ":" + branch);
+    String path = repo + "/pulls?state=all&per_page=100&head=" + RestPaths.query(repository.owner() + ":" + branch);
     return rest.list(path).stream()
         .max(Comparator.comparingInt(pr -> pr.path("number").asInt()))
         .map(PullRequestJson::observed);
@@ -179,7 +182,7 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public void removeLabel(int number, String label) throws IOException {
-    String path = repo + "/issues/" + number + "/labels/" + RestCalls.segment(label);
+    String path = repo + "/issues/" + number + "/labels/" + RestPaths.segment(label);
     HttpReply reply = rest.delete(path);
     if (reply.status() != 404) {
       RestCalls.expect(reply, "DELETE", path);
@@ -188,27 +191,17 @@ public final class RestGitHubGateway implements GitHubGateway {
 
   @Override
   public List<IssueComment> commentsWithMarker(int number, String marker) throws IOException {
-    List<IssueComment> found = new ArrayList<>();
-    for (JsonNode comment : rest.list(repo + "/issues/" + number + "/comments?per_page=100")) {
-      // Only a bot's comment can be ours; a person quoting the marker must not be edited.
-      if (comment.path("body").asText("").contains(marker) && comment.path("user").path("type").asText().equals("Bot")) {
-        found.add(new IssueComment(comment.path("id").asLong(), comment.path("body").asText()));
-      }
-    }
-    return found;
+    return comments.withMarker(number, marker);
   }
 
   @Override
   public IssueComment comment(int number, String body) throws IOException {
-    String path = repo + "/issues/" + number + "/comments";
-    JsonNode json = rest.json(rest.post(path, Map.of("body", body)), "POST", path);
-    return new IssueComment(json.path("id").asLong(), json.path("body").asText());
+    return comments.create(number, body);
   }
 
   @Override
   public void editComment(long commentId, String body) throws IOException {
-    String path = repo + "/issues/comments/" + commentId;
-    RestCalls.expect(rest.patch(path, Map.of("body", body)), "PATCH", path);
+    comments.edit(commentId, body);
   }
 
   @Override

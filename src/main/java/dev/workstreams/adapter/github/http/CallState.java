@@ -8,14 +8,17 @@ final class CallState {
   final Lane lane;
   final String method;
   final String route;
+  /** Whether the call may be sent again after its answer was lost ({@link RepeatableCalls}). */
+  final boolean repeatable;
   int failures;
   int secondaryHits;
   Duration waited = Duration.ZERO;
 
-  CallState(Lane lane, String method, String route) {
+  CallState(Lane lane, String method, String route, boolean repeatable) {
     this.lane = lane;
     this.method = method;
     this.route = route;
+    this.repeatable = repeatable;
   }
 
   /** {@code POST /repos/{owner}/{repo}/pulls for installation 42}: ids and route, no names or secrets. */

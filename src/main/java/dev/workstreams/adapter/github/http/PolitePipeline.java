@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one way requests reach GitHub: paces writes per installation, waits out rate limits as
- * GitHub documents, retries failures with backoff, and counts every exchange. github-api's own
+ * GitHub documents, retries failures with backoff, and counts every exchange. A write that would
+ * create a second copy when repeated ({@link RepeatableCalls}) is never retried after its answer
+ * was lost: it fails with {@link GitHubAnswerLostException} for the caller to look first. github-api's own
  * rate-limit and abuse handlers are switched off (see {@code GitHubClients}), so this is the only
  * policy; it never returns a rate-limit answer, it waits or throws.
  */
@@ -66,7 +68,8 @@ public final class PolitePipeline {
 
   public GitHubConnectorResponse send(Lane lane, GitHubConnectorRequest request) throws IOException {
     String method = request.method().toUpperCase(Locale.ROOT);
-    CallState call = new CallState(lane, method, routes.template(request.url()));
+    String route = routes.template(request.url());
+    CallState call = new CallState(lane, method, route, RepeatableCalls.mayRepeat(method, route));
     boolean write = WRITES.contains(method);
     if (write && lane.pacesWrites()) {
       return lanes.exclusiveWrite(lane, () -> withRetries(call, request, true));
@@ -128,6 +131,10 @@ public final class PolitePipeline {
       }
       lanes.pause(call.lane, clock.instant().plus(wait.duration()));
     } else {
+      if (!call.repeatable && attempt.mayHaveReachedGitHub()) {
+        throw new GitHubAnswerLostException("GitHub's answer to " + call.describe() + " was lost (" + attempt.outcome()
+            + "); it may have taken effect, so it is not sent again blindly", attempt.error());
+      }
       call.failures++;
       if (call.failures > policy.maxFailureRetries() || exceedsBudget(call, wait.duration())) {
         throw new GitHubUnavailableException("GitHub kept failing " + call.describe() + ": " + attempt.outcome()

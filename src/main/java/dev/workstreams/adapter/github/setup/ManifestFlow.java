@@ -4,10 +4,13 @@ import dev.workstreams.adapter.github.http.GitHubEndpoints;
 import dev.workstreams.adapter.github.http.GitHubHttp;
 import dev.workstreams.adapter.github.http.HttpReply;
 import dev.workstreams.adapter.github.http.Lane;
+import dev.workstreams.adapter.github.http.RestPaths;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GitHub's manifest flow ("Registering a GitHub App from a manifest"): a form that creates the App
@@ -15,6 +18,8 @@ import java.util.regex.Pattern;
  * The web routes ({@code GET /}, {@code GET /setup/callback}) call {@link #start} and {@link #complete}.
  */
 public final class ManifestFlow {
+
+  private static final Logger log = LoggerFactory.getLogger(ManifestFlow.class);
 
   /** GitHub login names: letters, digits, single hyphens, at most 39 characters. */
   private static final Pattern ORGANIZATION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?");
@@ -59,7 +64,9 @@ public final class ManifestFlow {
   /**
    * Handles GitHub's redirect to {@code /setup/callback?code=…&state=…}: checks the state (once),
    * exchanges the code at {@code POST /app-manifests/{code}/conversions} (no authentication) and
-   * stores the credentials. Nothing is stored unless every step succeeds.
+   * stores the credentials. Nothing is stored unless every step succeeds. An answer without a
+   * webhook secret or slug is accepted (GitHub's schema allows both; the App exists by then, so
+   * refusing would make the person start over): the log says what the person must do.
    *
    * @throws SetupException for a bad or used state, a refused code, or a server already set up
    * @throws IOException when GitHub cannot be reached (the person starts again)
@@ -78,11 +85,14 @@ public final class ManifestFlow {
     }
     AppRegistration registration = exchange(code);
     credentials.store(registration);
+    if (registration.webhookSecret().isEmpty()) {
+      log.warn("GitHub App {} (id {}): {}", registration.slug(), registration.id(), AppRegistration.NO_WEBHOOK_SECRET);
+    }
     return registration;
   }
 
   private AppRegistration exchange(String code) throws SetupException, IOException {
-    URI url = endpoints.rest("/app-manifests/" + code + "/conversions");
+    URI url = endpoints.rest("/app-manifests/" + RestPaths.segment(code) + "/conversions");
     HttpReply reply = http.send(Lane.anonymous(), "POST", url, Optional.empty(), Optional.empty());
     if (!reply.isSuccess()) {
       throw new SetupException(SetupException.Reason.EXCHANGE_FAILED, "GitHub did not create the App (HTTP "

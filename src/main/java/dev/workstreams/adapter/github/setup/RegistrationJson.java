@@ -11,24 +11,28 @@ import java.util.Optional;
 final class RegistrationJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> TEXT_FIELDS =
-      List.of("slug", "client_id", "client_secret", "webhook_secret", "pem", "html_url");
+  /** Fields without which the App cannot act. GitHub's schema allows a null webhook secret and no slug. */
+  private static final List<String> REQUIRED_TEXT = List.of("client_id", "client_secret", "pem", "html_url");
 
   private RegistrationJson() {}
 
-  /** Empty when a field is missing: the caller says where the JSON came from. */
+  /** Empty when a required field is missing: the caller says where the JSON came from. */
   static Optional<AppRegistration> read(JsonNode node) {
     if (!node.path("id").canConvertToLong() || node.path("id").asLong() <= 0) {
       return Optional.empty();
     }
-    for (String field : TEXT_FIELDS) {
-      if (!node.path(field).isTextual() || node.path(field).asText().isEmpty()) {
+    for (String field : REQUIRED_TEXT) {
+      if (present(node, field).isEmpty()) {
         return Optional.empty();
       }
     }
-    return Optional.of(new AppRegistration(node.path("id").asLong(), text(node, "slug"), node.path("name").asText(text(node, "slug")),
-        text(node, "client_id"), text(node, "client_secret"), text(node, "webhook_secret"), text(node, "pem"),
-        URI.create(text(node, "html_url"))));
+    URI htmlUrl = URI.create(text(node, "html_url"));
+    // the App's page is https://github.com/apps/SLUG, so it names the slug when the field is missing
+    String pageSlug = htmlUrl.getPath() == null ? "" : htmlUrl.getPath().replaceAll("^.*/", "");
+    String name = present(node, "name").or(() -> present(node, "slug")).orElse(pageSlug);
+    String slug = present(node, "slug").orElse(pageSlug.isEmpty() ? name : pageSlug);
+    return Optional.of(new AppRegistration(node.path("id").asLong(), slug, name, text(node, "client_id"),
+        text(node, "client_secret"), present(node, "webhook_secret"), text(node, "pem"), htmlUrl));
   }
 
   static ObjectNode write(AppRegistration registration) {
@@ -38,7 +42,7 @@ final class RegistrationJson {
     node.put("name", registration.name());
     node.put("client_id", registration.clientId());
     node.put("client_secret", registration.clientSecret());
-    node.put("webhook_secret", registration.webhookSecret());
+    node.put("webhook_secret", registration.webhookSecret().orElse(null));
     node.put("pem", registration.pem());
     node.put("html_url", registration.htmlUrl().toString());
     return node;
@@ -46,5 +50,10 @@ final class RegistrationJson {
 
   private static String text(JsonNode node, String field) {
     return node.path(field).asText();
+  }
+
+  private static Optional<String> present(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isTextual() && !value.asText().isEmpty() ? Optional.of(value.asText()) : Optional.empty();
   }
 }

@@ -1,6 +1,11 @@
 package dev.workstreams.adapter.github.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static dev.workstreams.adapter.github.WireMockSequences.stubSequence;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -37,6 +42,7 @@ class PullRequestFilesIT {
       .options(wireMockConfig().dynamicPort()).failOnUnmatchedRequests(true).build();
 
   private static final TestKeys KEYS = TestKeys.generate();
+  private static final String RUNS = "/repos/octo/hello/commits/abc123/check-runs";
   private static final String FILES = "/repos/octo/hello/pulls/12/files?per_page=100";
   private final FakeClock clock = new FakeClock(GitHubTestRig.START);
   private RestGitHubGateway gateway;
@@ -95,6 +101,7 @@ class PullRequestFilesIT {
 
   @Test
   void postsACompletedCheckRunWithItsConclusionAndOutput() throws IOException {
+    github.stubFor(get(urlPathEqualTo(RUNS)).willReturn(okJson("{\"total_count\":0,\"check_runs\":[]}")));
     github.stubFor(post("/repos/octo/hello/check-runs").willReturn(okJson("{\"id\":1}").withStatus(201)));
 
     gateway.reportCheck("abc123", "workstreams/ownership", false, "2 files outside task api", "- `a`\n- `b`\n");
@@ -102,6 +109,34 @@ class PullRequestFilesIT {
     github.verify(postRequestedFor(urlEqualTo("/repos/octo/hello/check-runs")).withRequestBody(equalToJson("""
         {"name":"workstreams/ownership","head_sha":"abc123","status":"completed","conclusion":"failure",
          "output":{"title":"2 files outside task api","summary":"- `a`\\n- `b`\\n"}}""")));
+  }
+
+  @Test
+  void updatesTheRunOfTheSameNameAlreadyOnTheCommitInsteadOfAddingOne() throws IOException {
+    github.stubFor(get(urlPathEqualTo(RUNS)).withQueryParam("check_name", equalTo("workstreams/ownership"))
+        .willReturn(okJson("{\"total_count\":2,\"check_runs\":[{\"id\":41,\"name\":\"workstreams/ownership\",\"head_sha\":\"abc123\"},"
+            + "{\"id\":42,\"name\":\"workstreams/ownership\",\"head_sha\":\"abc123\"}]}")));
+    github.stubFor(patch(urlEqualTo("/repos/octo/hello/check-runs/42")).willReturn(okJson("{\"id\":42}")));
+
+    gateway.reportCheck("abc123", "workstreams/ownership", true, "All files inside task api", "ok");
+
+    github.verify(patchRequestedFor(urlEqualTo("/repos/octo/hello/check-runs/42")).withRequestBody(equalToJson("""
+        {"name":"workstreams/ownership","status":"completed","conclusion":"success",
+         "output":{"title":"All files inside task api","summary":"ok"}}""")));
+    github.verify(0, postRequestedFor(urlEqualTo("/repos/octo/hello/check-runs")));
+  }
+
+  @Test
+  void aCreationWhoseAnswerIsLostIsFoundAndUpdatedRatherThanPostedAgain() throws IOException {
+    stubSequence(github, "GET", RUNS, okJson("{\"total_count\":0,\"check_runs\":[]}"),
+        okJson("{\"total_count\":1,\"check_runs\":[{\"id\":7,\"name\":\"workstreams/ownership\",\"head_sha\":\"abc123\"}]}"));
+    github.stubFor(post("/repos/octo/hello/check-runs").willReturn(aResponse().withStatus(502)));
+    github.stubFor(patch(urlEqualTo("/repos/octo/hello/check-runs/7")).willReturn(okJson("{\"id\":7}")));
+
+    gateway.reportCheck("abc123", "workstreams/ownership", false, "1 file outside task api", "- `a`\n");
+
+    github.verify(1, postRequestedFor(urlEqualTo("/repos/octo/hello/check-runs")));
+    github.verify(1, patchRequestedFor(urlEqualTo("/repos/octo/hello/check-runs/7")));
   }
 
   private static String page(int page) {

@@ -146,6 +146,44 @@ class RestGitHubGatewayIT {
   }
 
   @Test
+  void escapesNamesInPathsAndKeepsTheSlashesOfBranchesAndFilePaths() throws IOException {
+    github.stubFor(get("/repos/octo/hello/branches/fix/%2312%20100%25%3F").willReturn(okJson(
+        "{\"commit\":{\"sha\":\"c1\",\"commit\":{\"tree\":{\"sha\":\"t1\"}}}}")));
+    github.stubFor(get("/repos/octo/hello/contents/docs/a%20b.md?ref=fix%2F%2312").willReturn(okJson("{\"content\":\"aGk=\"}")));
+    github.stubFor(get("/repos/octo/hello/collaborators/dependabot%5Bbot%5D/permission")
+        .willReturn(okJson("{\"permission\":\"read\",\"role_name\":\"read\"}")));
+    github.stubFor(delete("/repos/octo/hello/issues/12/labels/needs%20review%3F").willReturn(okJson("[]")));
+
+    assertEquals("c1", gateway.branch("fix/#12 100%?").orElseThrow().commitSha());
+    assertEquals(java.util.Optional.of("hi"), gateway.file("docs/a b.md", "fix/#12"));
+    assertEquals(Permission.READ, gateway.permission("dependabot[bot]"));
+    gateway.removeLabel(12, "needs review?");
+  }
+
+  @Test
+  void aCommentWhoseAnswerIsLostIsFoundByItsBodyInsteadOfPostedAgain() throws IOException {
+    github.stubFor(post("/repos/octo/hello/issues/7/comments").willReturn(aResponse().withStatus(502)));
+    github.stubFor(get("/repos/octo/hello/issues/7/comments?per_page=100").willReturn(okJson("""
+        [{"id":41,"body":"<!-- workstreams:reply 9 -->\\nolder","user":{"type":"Bot"}},
+         {"id":42,"body":"<!-- workstreams:reply 9 -->\\nhello","user":{"type":"Bot"}}]""")));
+
+    assertEquals(42L, gateway.comment(7, "<!-- workstreams:reply 9 -->\nhello").id());
+
+    github.verify(1, postRequestedFor(urlEqualTo("/repos/octo/hello/issues/7/comments")));
+  }
+
+  @Test
+  void aCommentWhoseAnswerIsLostAndThatDidNotLandIsPostedOnceMore() throws IOException {
+    dev.workstreams.adapter.github.WireMockSequences.stubSequence(github, "POST", "/repos/octo/hello/issues/7/comments",
+        aResponse().withStatus(502), aResponse().withStatus(201).withBody("{\"id\":43,\"body\":\"x\"}"));
+    github.stubFor(get("/repos/octo/hello/issues/7/comments?per_page=100").willReturn(okJson("[]")));
+
+    assertEquals(43L, gateway.comment(7, "x").id());
+
+    github.verify(2, postRequestedFor(urlEqualTo("/repos/octo/hello/issues/7/comments")));
+  }
+
+  @Test
   void anUnexpectedRefusalCarriesTheRouteStatusAndMessage() {
     github.stubFor(post("/repos/octo/hello/issues/12/labels").willReturn(aResponse().withStatus(403)
         .withBody("{\"message\":\"Resource not accessible by integration\"}")));

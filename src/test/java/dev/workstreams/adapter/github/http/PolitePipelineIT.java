@@ -3,6 +3,7 @@ package dev.workstreams.adapter.github.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.workstreams.adapter.github.WireMockSequences.stubSequence;
@@ -131,6 +132,41 @@ class PolitePipelineIT {
 
     assertEquals(1, sleeper.waits().size());
     github.verify(2, getRequestedFor(urlPathEqualTo(REPO)));
+  }
+
+  @Test
+  void neverSendsACommentAgainAfterItsAnswerWasLost() {
+    String comments = REPO + "/issues/7/comments";
+    stubSequence(github, "POST", comments, aResponse().withStatus(502), aResponse().withStatus(201).withBody("{\"id\":1}"));
+
+    GitHubAnswerLostException e = assertThrows(GitHubAnswerLostException.class, () -> rig.clients.call(INSTALLATION, "POST",
+        rig.endpoints.rest(comments), java.util.Optional.of("{\"body\":\"hi\"}")));
+
+    assertEquals("GitHub's answer to POST /repos/{owner}/{repo}/issues/{number}/comments for installation 7 was lost "
+        + "(answered 502); it may have taken effect, so it is not sent again blindly", e.getMessage());
+    github.verify(1, postRequestedFor(urlPathEqualTo(comments)));
+    assertEquals(List.of(), sleeper.waits());
+  }
+
+  @Test
+  void neverSendsACheckRunAgainAfterTheConnectionBrokeWithTheRequestSent() {
+    String runs = REPO + "/check-runs";
+    stubSequence(github, "POST", runs, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), aResponse().withStatus(201));
+
+    assertThrows(GitHubAnswerLostException.class, () -> rig.clients.call(INSTALLATION, "POST", rig.endpoints.rest(runs),
+        java.util.Optional.of("{}")));
+
+    github.verify(1, postRequestedFor(urlPathEqualTo(runs)));
+  }
+
+  @Test
+  void sendsAReferenceAgainSinceGitHubRefusesASecondOne() throws IOException {
+    String refs = REPO + "/git/refs";
+    stubSequence(github, "POST", refs, aResponse().withStatus(502), aResponse().withStatus(201).withBody("{}"));
+
+    assertEquals(201, rig.clients.call(INSTALLATION, "POST", rig.endpoints.rest(refs), java.util.Optional.of("{}")).status());
+
+    github.verify(2, postRequestedFor(urlPathEqualTo(refs)));
   }
 
   @Test

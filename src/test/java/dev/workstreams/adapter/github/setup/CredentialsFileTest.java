@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CredentialsFileTest {
 
   private static final AppRegistration REGISTRATION = new AppRegistration(12, "workstreams", "workstreams", "Iv1.abc",
-      "client-secret-value", "webhook-secret-value", "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n",
+      "client-secret-value", java.util.Optional.of("webhook-secret-value"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n",
       URI.create("https://github.com/apps/workstreams"));
 
   @TempDir

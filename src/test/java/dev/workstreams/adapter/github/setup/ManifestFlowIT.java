@@ -163,6 +163,35 @@ class ManifestFlowIT {
   }
 
   @Test
+  void anAnswerWithANullWebhookSecretIsStoredWithoutOne() throws Exception {
+    ObjectNode answer = conversionNode();
+    answer.putNull("webhook_secret");
+    stubConversion(201, answer.toString());
+    String state = flow.start("https://ws.example.com", "/api/github/webhooks", Optional.empty()).state();
+
+    AppRegistration registration = flow.complete(CODE, state);
+
+    assertEquals(Optional.empty(), registration.webhookSecret());
+    assertEquals(Optional.of(registration), credentials.load());
+    assertTrue(AppRegistration.NO_WEBHOOK_SECRET.contains("set the same value as WEBHOOK_SECRET"));
+  }
+
+  @Test
+  void anAnswerWithoutASlugFallsBackToTheName() throws Exception {
+    ObjectNode answer = conversionNode();
+    answer.remove("slug");
+    answer.put("name", "workstreams-octo");
+    stubConversion(201, answer.toString());
+    String state = flow.start("https://ws.example.com", "/api/github/webhooks", Optional.empty()).state();
+
+    AppRegistration registration = flow.complete(CODE, state);
+
+    assertEquals("workstreams-octo", registration.slug());
+    assertEquals(Optional.of("e340154128314309424b7c8e90325147d99fdafa"), registration.webhookSecret());
+    assertEquals(URI.create("https://github.com/apps/workstreams-octo/installations/new"), registration.installUrl());
+  }
+
+  @Test
   void anAnswerWithAnUnreadableKeyStoresNothing() {
     ObjectNode answer = conversionNode();
     answer.put("pem", "-----BEGIN RSA PRIVATE KEY-----\nbm90IGEga2V5\n-----END RSA PRIVATE KEY-----\n");
