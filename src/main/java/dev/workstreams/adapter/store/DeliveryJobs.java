@@ -2,6 +2,7 @@ package dev.workstreams.adapter.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -64,10 +65,9 @@ public final class DeliveryJobs implements AutoCloseable {
         records, leases, clock, timer, holder::poll);
     DeliveryAttempt attempt =
         new DeliveryAttempt(records, leases, wakeUps, router, json, metrics, settings, clock);
-    Scheduler scheduler = Scheduler.create(database.dataSource(), task(attempt, pressure, settings))
+    Scheduler scheduler = withRecovery(Scheduler.create(database.dataSource(), task(attempt, pressure, settings)), settings)
         .threads(Math.max(1, settings.workers()))
         .pollingInterval(settings.pollInterval())
-        .heartbeatInterval(heartbeatFor(settings))
         .schedulerName(new SchedulerName.Fixed(instanceName))
         .shutdownMaxWait(Duration.ofSeconds(30))
         .build();
@@ -140,9 +140,13 @@ public final class DeliveryJobs implements AutoCloseable {
     }
   }
 
-  /** A dead instance's jobs are picked up after four missed heartbeats; keep that near a lease's length. */
-  private static Duration heartbeatFor(JobSettings settings) {
-    Duration quarterLease = settings.leaseDuration().dividedBy(4);
-    return quarterLease.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quarterLease;
+  /**
+   * A dead instance's jobs are picked up after {@link JobSettings#deadInstanceRecovery()}: both
+   * factors are set here, db-scheduler's default limit (six) would stretch it by half.
+   */
+  static SchedulerBuilder withRecovery(SchedulerBuilder builder, JobSettings settings) {
+    return builder
+        .heartbeatInterval(settings.heartbeatInterval())
+        .missedHeartbeatsLimit(JobSettings.MISSED_HEARTBEATS_LIMIT);
   }
 }
