@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -64,7 +65,7 @@ public final class DeliveryJobs implements AutoCloseable {
     JobWakeUps wakeUps = new JobWakeUps(database.dataSource(), new AutodetectJdbcCustomization(database.dataSource()),
         records, leases, clock, timer, holder::poll);
     DeliveryAttempt attempt =
-        new DeliveryAttempt(records, leases, wakeUps, router, json, metrics, settings, clock);
+        new DeliveryAttempt(records, parking(database, settings), leases, wakeUps, router, json, metrics, settings, clock);
     Scheduler scheduler = withRecovery(Scheduler.create(database.dataSource(), task(attempt, pressure, settings)), settings)
         .threads(Math.max(1, settings.workers()))
         .pollingInterval(settings.pollInterval())
@@ -95,6 +96,11 @@ public final class DeliveryJobs implements AutoCloseable {
   public void close() {
     scheduler.stop();
     timer.shutdownNow();
+  }
+
+  private static Parking parking(Database database, JobSettings settings) {
+    DataSource dataSource = database.dataSource();
+    return new Parking(dataSource, new DeliveryBatchInsert(new AutodetectJdbcCustomization(dataSource), settings.subjectWaitFallback()));
   }
 
   private static CustomTask<Void> task(DeliveryAttempt attempt, IntakePressure pressure, JobSettings settings) {
