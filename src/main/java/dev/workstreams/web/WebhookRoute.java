@@ -23,7 +23,7 @@ import org.slf4j.MDC;
  * {@code POST /api/github/webhooks}: checks a delivery in the order size, headers, signature,
  * JSON, and answers 202 only once the delivery is stored. The body is read once, its HMAC computed
  * chunk by chunk as it arrives, and kept in memory only within the {@link BodyBudget}: unsigned
- * bodies cannot pile up gigabytes. The request thread is released while the store commits;
+ * bodies cannot pile up gigabytes, nor large ones be read more than a few at a time. The request thread is released while the store commits;
  * handling happens later, from the job queue.
  */
 public final class WebhookRoute implements Handler {
@@ -88,6 +88,11 @@ public final class WebhookRoute implements Handler {
       return;
     }
     BodyBudget.Reservation room = budget.reserve(declared);
+    if (!room.admitted()) {
+      ctx.header("Connection", "close");
+      busy(ctx, "too many large deliveries are being received at once; try again later");
+      return;
+    }
     boolean handedOver = false;
     try {
       handedOver = receive(ctx, deliveryId, event, declared, claimed.get(), room);
@@ -119,8 +124,7 @@ public final class WebhookRoute implements Handler {
       return false;
     }
     if (read.body().isEmpty()) {
-      ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-      reject(ctx, 503, "busy", "too many large deliveries are being received at once; try again later");
+      busy(ctx, "too many large deliveries are being kept at once; try again later");
       return false;
     }
     PayloadScan.Result scanned = payloadScan.scan(read.body().get());
@@ -160,6 +164,11 @@ public final class WebhookRoute implements Handler {
         fields.subject(),
         body,
         clock.instant());
+  }
+
+  private void busy(Context ctx, String message) {
+    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+    reject(ctx, 503, "busy", message);
   }
 
   private void badSignature(Context ctx) {
