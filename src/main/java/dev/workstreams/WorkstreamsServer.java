@@ -7,6 +7,7 @@ import dev.workstreams.adapter.metrics.DeliveryMetrics;
 import dev.workstreams.adapter.store.Database;
 import dev.workstreams.adapter.store.DeliveryBatchWriter;
 import dev.workstreams.adapter.store.DeliveryJobs;
+import dev.workstreams.adapter.store.DeliveryJson;
 import dev.workstreams.adapter.store.IntakePressure;
 import dev.workstreams.config.Secret;
 import dev.workstreams.config.ServerConfig;
@@ -84,7 +85,7 @@ public final class WorkstreamsServer implements AutoCloseable {
   public static WorkstreamsServer start(ServerConfig config, PrometheusMeterRegistry registry,
       Function<DataSource, EventRouter> handlers, Consumer<AppRegistration> onRegistered) {
     Clock clock = Clock.systemUTC();
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = DeliveryJson.mapper();
     JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
     DeliveryMetrics metrics = new DeliveryMetrics(registry);
 

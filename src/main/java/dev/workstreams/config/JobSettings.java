@@ -24,6 +24,13 @@ public record JobSettings(
     Duration leaseDuration,
     Duration subjectWaitFallback) {
 
+  /**
+   * Heartbeats a job's instance may miss before db-scheduler declares it dead and another instance
+   * takes the job. Set explicitly: db-scheduler's own default is six, which made recovery take
+   * 180 s instead of the 120 s (one lease) this queue is designed for.
+   */
+  public static final int MISSED_HEARTBEATS_LIMIT = 4;
+
   public static JobSettings defaults() {
     return new JobSettings(
         8,
@@ -42,6 +49,23 @@ public record JobSettings(
     if (maxAttempts < 1) {
       throw new ConfigException("JOB_MAX_ATTEMPTS must be at least 1, got " + maxAttempts);
     }
+  }
+
+  /**
+   * How often a running instance marks its jobs as alive: a quarter of a subject lease (at least a
+   * second), so that {@link #deadInstanceRecovery()} is one lease.
+   */
+  public Duration heartbeatInterval() {
+    Duration quarterLease = leaseDuration.dividedBy(MISSED_HEARTBEATS_LIMIT);
+    return quarterLease.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quarterLease;
+  }
+
+  /**
+   * How long a job of an instance that died stays with it before another instance runs it:
+   * heartbeat × {@link #MISSED_HEARTBEATS_LIMIT} (120 s by default: 30 s × 4).
+   */
+  public Duration deadInstanceRecovery() {
+    return heartbeatInterval().multipliedBy(MISSED_HEARTBEATS_LIMIT);
   }
 
   /** Delay before attempt {@code failedAttempts + 1}: doubling from the first delay, capped. */

@@ -3,14 +3,20 @@ package dev.workstreams.web;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.workstreams.adapter.store.JdbcPlanStore;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Checks that a body is one well-formed JSON object and picks the few fields intake needs, in
- * one streaming pass. Building the whole tree (tens of thousands of nodes for a pull request)
- * would cost the intake path more than storing the delivery does; handlers get the tree later.
+ * Checks that a body is one well-formed JSON object that the handlers will be able to read, and
+ * picks the few fields intake needs, in one streaming pass. "Able to read" means within the limits
+ * of the parser the handlers use (the same factory, so the same {@code StreamReadConstraints}:
+ * every string is decoded here, every number and nesting level counted), and with issue and pull
+ * request bodies that fit the plan store. A delivery outside them is refused now, with a reason,
+ * instead of being stored and failing every attempt until it is parked. Building the whole tree
+ * (tens of thousands of nodes for a pull request) would cost intake more than storing does.
  */
 final class PayloadScan {
   private final JsonFactory factory;
@@ -19,45 +25,88 @@ final class PayloadScan {
     this.factory = factory;
   }
 
-  /** The fields, or empty when the body is not exactly one JSON object. */
-  Optional<PayloadFields> scan(byte[] body) {
-    try (JsonParser parser = factory.createParser(body)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      PayloadFields.Builder fields = new PayloadFields.Builder();
-      readTopLevel(parser, fields);
-      if (parser.nextToken() != null) {
-        return Optional.empty();
-      }
-      return Optional.of(fields.build());
-    } catch (IOException e) {
-      return Optional.empty();
+  /** What the scan found: the fields, or why the body is refused. */
+  sealed interface Result {
+    record Fields(PayloadFields found) implements Result {}
+
+    record Refused(String reason) implements Result {}
+
+    default Optional<PayloadFields> fields() {
+      return this instanceof Fields f ? Optional.of(f.found()) : Optional.empty();
     }
   }
 
-  private static void readTopLevel(JsonParser parser, PayloadFields.Builder fields) throws IOException {
+  Result scan(byte[] body) {
+    try (JsonParser parser = factory.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return notAnObject();
+      }
+      PayloadFields.Builder fields = new PayloadFields.Builder();
+      Optional<String> problem = readTopLevel(parser, fields);
+      if (problem.isPresent()) {
+        return new Result.Refused(problem.get());
+      }
+      if (parser.nextToken() != null) {
+        return notAnObject();
+      }
+      return new Result.Fields(fields.build());
+    } catch (StreamConstraintsException e) {
+      return new Result.Refused("the body is over the JSON parser's limits: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return notAnObject();
+    }
+  }
+
+  private static Result notAnObject() {
+    return new Result.Refused("the body is not a JSON object");
+  }
+
+  private static Optional<String> readTopLevel(JsonParser parser, PayloadFields.Builder fields) throws IOException {
+    Optional<String> problem = Optional.empty();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
-      switch (name) {
-        case "action" -> fields.action(text(parser, value));
-        case "number" -> fields.number(number(parser, value));
+      Optional<String> found = switch (name) {
+        case "action" -> none(() -> fields.action(text(parser, value)));
+        case "number" -> none(() -> fields.number(number(parser, value)));
         case "installation" -> readObject(parser, value, "id", v -> fields.installationId(number(parser, v)));
         case "repository" -> readObject(parser, value, "full_name", v -> fields.repository(text(parser, v)));
-        case "issue" -> readObject(parser, value, "number", v -> fields.issueNumber(number(parser, v)));
+        case "issue" -> readIssue(parser, value, fields);
         case "pull_request" -> readPullRequest(parser, value, fields);
-        default -> parser.skipChildren();
-      }
+        default -> none(() -> walk(parser, value));
+      };
+      problem = first(problem, found);
     }
+    return problem;
+  }
+
+  private static Optional<String> readIssue(JsonParser parser, JsonToken start, PayloadFields.Builder fields) throws IOException {
+    if (start != JsonToken.START_OBJECT) {
+      walk(parser, start);
+      return Optional.empty();
+    }
+    Optional<String> problem = Optional.empty();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (name.equals("number")) {
+        fields.issueNumber(number(parser, value));
+      } else if (name.equals("body")) {
+        problem = first(problem, storableBody("issue.body", parser, value));
+      }
+      walk(parser, value);
+    }
+    return problem;
   }
 
   /** The pull request's number, and its head branch, which names the plan issue of a workstream. */
-  private static void readPullRequest(JsonParser parser, JsonToken start, PayloadFields.Builder fields) throws IOException {
+  private static Optional<String> readPullRequest(JsonParser parser, JsonToken start, PayloadFields.Builder fields)
+      throws IOException {
     if (start != JsonToken.START_OBJECT) {
-      parser.skipChildren();
-      return;
+      walk(parser, start);
+      return Optional.empty();
     }
+    Optional<String> problem = Optional.empty();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -65,18 +114,36 @@ final class PayloadScan {
         fields.pullRequestNumber(number(parser, value));
       } else if (name.equals("head")) {
         readObject(parser, value, "ref", v -> fields.pullRequestHead(text(parser, v)));
-      } else {
-        parser.skipChildren();
+        continue;
+      } else if (name.equals("body")) {
+        problem = first(problem, storableBody("pull_request.body", parser, value));
       }
+      walk(parser, value);
     }
+    return problem;
   }
 
-  /** Walks an object, handing the value of one field to {@code onField}; anything else is skipped. */
-  private static void readObject(JsonParser parser, JsonToken start, String wanted, FieldReader onField)
+  /**
+   * GitHub keeps issue and pull request bodies under 65,536 characters; the plan store keeps up to
+   * {@link JdbcPlanStore#MAX_BODY_CHARACTERS}. A longer one is not GitHub's, and could never be stored.
+   */
+  private static Optional<String> storableBody(String field, JsonParser parser, JsonToken value) throws IOException {
+    int length = value == JsonToken.VALUE_STRING ? parser.getTextLength() : 0;
+    return length > JdbcPlanStore.MAX_BODY_CHARACTERS
+        ? Optional.of(field + " has " + length + " characters; at most " + JdbcPlanStore.MAX_BODY_CHARACTERS + " are kept")
+        : Optional.empty();
+  }
+
+  private static Optional<String> first(Optional<String> earlier, Optional<String> later) {
+    return earlier.isPresent() ? earlier : later;
+  }
+
+  /** Walks an object, handing the value of one field to {@code onField}; everything is still walked. */
+  private static Optional<String> readObject(JsonParser parser, JsonToken start, String wanted, FieldReader onField)
       throws IOException {
     if (start != JsonToken.START_OBJECT) {
-      parser.skipChildren();
-      return;
+      walk(parser, start);
+      return Optional.empty();
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -84,7 +151,38 @@ final class PayloadScan {
       if (name.equals(wanted)) {
         onField.read(value);
       }
-      parser.skipChildren();
+      walk(parser, value);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reads a value to its end, decoding every string and number on the way: skipping would leave
+   * them unchecked against the parser's limits, which the handlers' tree then trips over.
+   */
+  private static void walk(JsonParser parser, JsonToken start) throws IOException {
+    int depth = start.isStructStart() ? 1 : 0;
+    JsonToken token = start;
+    while (true) {
+      if (token == JsonToken.VALUE_STRING) {
+        // Decoding counts the characters; the parser itself checks the limit only when it builds the
+        // String, which is what the handlers' tree does, so the same check is made here without building it.
+        parser.streamReadConstraints().validateStringLength(parser.getTextLength());
+      } else if (token.isNumeric()) {
+        parser.getNumberValue();
+      }
+      if (depth == 0) {
+        return;
+      }
+      token = parser.nextToken();
+      if (token == null) {
+        throw new IOException("the body ends inside a value");
+      }
+      if (token.isStructStart()) {
+        depth++;
+      } else if (token.isStructEnd()) {
+        depth--;
+      }
     }
   }
 
@@ -96,8 +194,18 @@ final class PayloadScan {
     return token == JsonToken.VALUE_NUMBER_INT ? OptionalLong.of(parser.getLongValue()) : OptionalLong.empty();
   }
 
+  private static Optional<String> none(FieldAction action) throws IOException {
+    action.run();
+    return Optional.empty();
+  }
+
   @FunctionalInterface
   private interface FieldReader {
     void read(JsonToken value) throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface FieldAction {
+    void run() throws IOException;
   }
 }

@@ -3,6 +3,7 @@ package dev.workstreams.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
+import dev.workstreams.adapter.store.UnstorableDeliveryException;
 import dev.workstreams.workflow.DeliveryInbox;
 import dev.workstreams.workflow.IncomingDelivery;
 import io.javalin.http.Context;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +21,16 @@ import org.slf4j.MDC;
 
 /**
  * {@code POST /api/github/webhooks}: checks a delivery in the order size, headers, signature,
- * JSON, and answers 202 only once the delivery is stored. The request thread is released while
- * the store commits; handling happens later, from the job queue.
+ * JSON, and answers 202 only once the delivery is stored. The body is read once, its HMAC computed
+ * chunk by chunk as it arrives, and kept in memory only within the {@link BodyBudget}: unsigned
+ * bodies cannot pile up gigabytes, nor large ones be read more than a few at a time. The request thread is released while the store commits;
+ * handling happens later, from the job queue.
  */
 public final class WebhookRoute implements Handler {
   /** GitHub caps webhook payloads at 25 MB; read as MiB so that no real delivery is refused. */
   public static final long MAX_BODY_BYTES = 25L * 1024 * 1024;
+  /** How long a sender should wait when the budget for bodies is spent; a guess at a large body's stay. */
+  static final String RETRY_AFTER_SECONDS = "10";
   private static final Logger log = LoggerFactory.getLogger(WebhookRoute.class);
   private static final int MAX_HEADER_LENGTH = 100;
 
@@ -34,15 +40,22 @@ public final class WebhookRoute implements Handler {
   private final PayloadScan payloadScan;
   private final DeliveryMetrics metrics;
   private final Clock clock;
+  private final BodyBudget budget;
 
   public WebhookRoute(
       WebhookSignature signature, DeliveryInbox inbox, ObjectMapper json, DeliveryMetrics metrics, Clock clock) {
+    this(signature, inbox, json, metrics, clock, BodyBudget.defaults());
+  }
+
+  WebhookRoute(WebhookSignature signature, DeliveryInbox inbox, ObjectMapper json, DeliveryMetrics metrics, Clock clock,
+      BodyBudget budget) {
     this.signature = signature;
     this.inbox = inbox;
     this.json = json;
     this.payloadScan = new PayloadScan(json.getFactory());
     this.metrics = metrics;
     this.clock = clock;
+    this.budget = budget;
   }
 
   @Override
@@ -54,40 +67,84 @@ public final class WebhookRoute implements Handler {
     }
   }
 
+  /** What can be refused before a byte of the body is read: its size and its headers. */
   private void check(Context ctx, String deliveryId) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BODY_BYTES) {
       tooLarge(ctx);
       return;
     }
-    Optional<byte[]> read = BoundedBody.read(ctx.req().getInputStream(), declared, MAX_BODY_BYTES);
-    if (read.isEmpty()) {
-      tooLarge(ctx);
-      return;
-    }
-    byte[] body = read.get();
     String event = ctx.header("X-GitHub-Event");
     if (!isPlainHeader(event) || !isPlainHeader(deliveryId)) {
+      // Closing spares reading a body that is refused whatever it holds.
+      ctx.header("Connection", "close");
       reject(ctx, 400, "headers", "X-GitHub-Event and X-GitHub-Delivery are required (1 to 100 visible characters)");
       return;
     }
-    if (!signature.matches(body, ctx.header("X-Hub-Signature-256"))) {
-      reject(ctx, 401, "signature", "X-Hub-Signature-256 is missing or does not match the body");
+    Optional<byte[]> claimed = signature.claimedDigest(ctx.header("X-Hub-Signature-256"));
+    if (claimed.isEmpty()) {
+      ctx.header("Connection", "close");
+      badSignature(ctx);
       return;
     }
-    Optional<PayloadFields> fields = payloadScan.scan(body);
-    if (fields.isEmpty()) {
-      reject(ctx, 400, "json", "the body is not a JSON object");
+    BodyBudget.Reservation room = budget.reserve(declared);
+    if (!room.admitted()) {
+      ctx.header("Connection", "close");
+      busy(ctx, "too many large deliveries are being received at once; try again later");
       return;
     }
-    store(ctx, delivery(deliveryId, event, fields.get(), body));
+    boolean handedOver = false;
+    try {
+      handedOver = receive(ctx, deliveryId, event, declared, claimed.get(), room);
+    } finally {
+      if (!handedOver) {
+        room.close();
+      }
+    }
   }
 
-  private void store(Context ctx, IncomingDelivery delivery) {
+  /**
+   * Reads and verifies the body; returns whether it went to the inbox, which then holds the body's
+   * room until the store has answered.
+   */
+  private boolean receive(Context ctx, String deliveryId, String event, long declared, byte[] claimed,
+      BodyBudget.Reservation room) throws IOException {
+    BoundedBody.Outcome outcome = BoundedBody.read(ctx.req().getInputStream(), declared, MAX_BODY_BYTES, signature.streaming(), room);
+    if (outcome instanceof BoundedBody.Outcome.TooLarge) {
+      tooLarge(ctx);
+      return false;
+    }
+    if (!(outcome instanceof BoundedBody.Outcome.Read read)) {
+      reject(ctx, 400, "truncated", "the body ended before its Content-Length");
+      return false;
+    }
+    // Decided over the whole body, in constant time, whether or not the body was kept.
+    if (!WebhookSignature.matchesDigest(read.digest(), claimed)) {
+      badSignature(ctx);
+      return false;
+    }
+    if (read.body().isEmpty()) {
+      busy(ctx, "too many large deliveries are being kept at once; try again later");
+      return false;
+    }
+    PayloadScan.Result scanned = payloadScan.scan(read.body().get());
+    if (scanned instanceof PayloadScan.Result.Refused refused) {
+      reject(ctx, 400, "json", refused.reason());
+      return false;
+    }
+    store(ctx, delivery(deliveryId, event, scanned.fields().orElseThrow(), read.body().get()), room);
+    return true;
+  }
+
+  private void store(Context ctx, IncomingDelivery delivery, BodyBudget.Reservation room) {
     CompletableFuture<Void> answered = inbox.accept(delivery).handle((receipt, error) -> {
-      if (error != null) {
+      room.close();
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof UnstorableDeliveryException unstorable) {
+        reject(ctx, 400, "unstorable", unstorable.getMessage());
+      } else if (cause != null) {
         metrics.rejected("store");
-        log.warn("delivery {} not stored: {}", delivery.deliveryId(), error.getMessage());
+        log.warn("delivery {} not stored: {}", delivery.deliveryId(), cause.getMessage());
         answer(ctx, 503, Map.of("error", "the delivery could not be stored; try again later"));
       } else {
         answer(ctx, 202, Map.of("delivery", delivery.deliveryId(), "status", receipt.name().toLowerCase()));
@@ -107,6 +164,15 @@ public final class WebhookRoute implements Handler {
         fields.subject(),
         body,
         clock.instant());
+  }
+
+  private void busy(Context ctx, String message) {
+    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+    reject(ctx, 503, "busy", message);
+  }
+
+  private void badSignature(Context ctx) {
+    reject(ctx, 401, "signature", "X-Hub-Signature-256 is missing or does not match the body");
   }
 
   private void tooLarge(Context ctx) {

@@ -17,4 +17,20 @@ class JobSettingsTest {
     assertEquals(Duration.ofSeconds(60), settings.retryDelayAfter(4));
     assertEquals(Duration.ofSeconds(60), settings.retryDelayAfter(400));
   }
+
+  @Test
+  void recoversADeadInstancesJobsAfterFourMissedHeartbeatsOfThirtySecondsByDefault() {
+    JobSettings defaults = JobSettings.defaults();
+    assertEquals(Duration.ofSeconds(30), defaults.heartbeatInterval());
+    assertEquals(4, JobSettings.MISSED_HEARTBEATS_LIMIT);
+    assertEquals(Duration.ofSeconds(120), defaults.deadInstanceRecovery());
+  }
+
+  @Test
+  void keepsTheHeartbeatAtLeastASecondForShortTestLeases() {
+    JobSettings shortLease = new JobSettings(
+        1, Duration.ofMillis(100), 3, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofSeconds(1));
+    assertEquals(Duration.ofSeconds(1), shortLease.heartbeatInterval());
+    assertEquals(Duration.ofSeconds(4), shortLease.deadInstanceRecovery());
+  }
 }

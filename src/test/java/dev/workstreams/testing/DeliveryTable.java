@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads the delivery store behind a server, through a connection of the test's own. */
 public final class DeliveryTable {
@@ -35,6 +37,25 @@ public final class DeliveryTable {
   /** Jobs still in db-scheduler's table. */
   public long jobs() {
     return count("SELECT COUNT(*) FROM scheduled_tasks");
+  }
+
+  /** The first column of every row the query returns. */
+  public List<String> ids(String sql, String... parameters) {
+    List<String> ids = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(jdbcUrl);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed", e);
+    }
+    return ids;
   }
 
   private String text(String sql, String... parameters) {

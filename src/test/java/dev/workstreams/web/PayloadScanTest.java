@@ -1,9 +1,12 @@
 package dev.workstreams.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workstreams.adapter.store.DeliveryJson;
+import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -11,11 +14,11 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class PayloadScanTest {
-  private final PayloadScan scan = new PayloadScan(new JsonFactory());
+  private final PayloadScan scan = new PayloadScan(DeliveryJson.mapper().getFactory());
 
   @Test
   void readsActionRepositoryAndIssueSubjectOfAnIssueEvent() {
-    PayloadFields fields = scan.scan(Fixtures.webhook("issues-labeled-bug")).orElseThrow();
+    PayloadFields fields = scan.scan(Fixtures.webhook("issues-labeled-bug")).fields().orElseThrow();
 
     assertEquals(Optional.of("labeled"), fields.action());
     assertEquals(Optional.of("Codertocat/Hello-World"), fields.repository());
@@ -25,7 +28,7 @@ class PayloadScanTest {
 
   @Test
   void readsThePullRequestNumberAndInstallation() {
-    PayloadFields fields = scan.scan(Fixtures.webhook("pull_request-opened-basic")).orElseThrow();
+    PayloadFields fields = scan.scan(Fixtures.webhook("pull_request-opened-basic")).fields().orElseThrow();
 
     assertEquals(Optional.of("opened"), fields.action());
     assertEquals(Optional.of("Codertocat/Hello-World#2"), fields.subject());
@@ -36,22 +39,22 @@ class PayloadScanTest {
   void givesAWorkstreamPullRequestTheSubjectOfItsPlanIssue() {
     String body = new String(Fixtures.webhook("pull_request-opened-basic"), java.nio.charset.StandardCharsets.UTF_8)
         .replace("\"ref\": \"changes\"", "\"ref\": \"workstreams/7-api\"");
-    PayloadFields fields = scan.scan(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();
+    PayloadFields fields = scan.scan(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).fields().orElseThrow();
 
     assertEquals(Optional.of("Codertocat/Hello-World#7"), fields.subject());
   }
 
   @Test
   void givesACommentTheSubjectOfItsIssue() {
-    PayloadFields fields = scan.scan(Fixtures.webhook("issue_comment-created-basic")).orElseThrow();
+    PayloadFields fields = scan.scan(Fixtures.webhook("issue_comment-created-basic")).fields().orElseThrow();
 
     assertEquals(Optional.of("Codertocat/Hello-World#1"), fields.subject());
   }
 
   @Test
   void givesNoSubjectToEventsAboutNoIssue() {
-    assertEquals(Optional.empty(), scan.scan(Fixtures.webhook("push-none-basic")).orElseThrow().subject());
-    PayloadFields ping = scan.scan(Fixtures.webhook("ping-none-hello")).orElseThrow();
+    assertEquals(Optional.empty(), scan.scan(Fixtures.webhook("push-none-basic")).fields().orElseThrow().subject());
+    PayloadFields ping = scan.scan(Fixtures.webhook("ping-none-hello")).fields().orElseThrow();
     assertEquals(Optional.empty(), ping.subject());
     assertEquals(Optional.empty(), ping.action());
   }
@@ -59,7 +62,7 @@ class PayloadScanTest {
   @Test
   void refusesWhatIsNotExactlyOneJsonObject() {
     for (String body : new String[] {"", "not json", "[1,2]", "\"text\"", "{\"a\":1", "{\"a\":1} {\"b\":2}", "{\"a\":}"}) {
-      assertTrue(scan.scan(body.getBytes(StandardCharsets.UTF_8)).isEmpty(), body);
+      assertTrue(scan.scan(body.getBytes(StandardCharsets.UTF_8)).fields().isEmpty(), body);
     }
   }
 
@@ -67,10 +70,70 @@ class PayloadScanTest {
   void ignoresFieldsOfTheWrongType() {
     PayloadFields fields = scan.scan(
         "{\"action\":3,\"repository\":{\"full_name\":7},\"issue\":{\"number\":\"1\"}}".getBytes(StandardCharsets.UTF_8))
-        .orElseThrow();
+        .fields().orElseThrow();
 
     assertEquals(Optional.empty(), fields.action());
     assertEquals(Optional.empty(), fields.repository());
     assertEquals(Optional.empty(), fields.subject());
+  }
+
+  @Test
+  void refusesAStringOverTheHandlersParserLimitAnywhereInTheBody() {
+    String huge = "x".repeat(DeliveryJson.MAX_STRING_LENGTH + 1);
+    String body = "{\"action\":\"opened\",\"deep\":{\"list\":[1,{\"text\":\"" + huge + "\"}]}}";
+
+    String reason = refusal(body);
+
+    assertTrue(reason.startsWith("the body is over the JSON parser's limits: String value length"), reason);
+    assertParserAgrees(body);
+  }
+
+  @Test
+  void refusesNestingDeeperThanTheHandlersParserAllows() {
+    int depth = DeliveryJson.MAX_NESTING_DEPTH + 1;
+    String body = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+
+    String reason = refusal(body);
+
+    assertTrue(reason.contains("Document nesting depth"), reason);
+    assertParserAgrees(body);
+  }
+
+  @Test
+  void refusesANumberLongerThanTheHandlersParserAllows() {
+    String body = "{\"a\":{\"b\":" + "9".repeat(DeliveryJson.MAX_NUMBER_LENGTH + 1) + "}}";
+
+    String reason = refusal(body);
+
+    assertTrue(reason.contains("Number value length"), reason);
+    assertParserAgrees(body);
+  }
+
+  @Test
+  void refusesAnIssueBodyLongerThanThePlanStoreKeeps() {
+    String body = "{\"action\":\"labeled\",\"issue\":{\"number\":7,\"body\":\""
+        + "p".repeat(JdbcPlanStore.MAX_BODY_CHARACTERS + 1) + "\"}}";
+
+    assertEquals("issue.body has 1000001 characters; at most 1000000 are kept", refusal(body));
+  }
+
+  @Test
+  void acceptsStringsAndBodiesAtTheLimits() {
+    String body = "{\"issue\":{\"number\":7,\"body\":\"" + "p".repeat(JdbcPlanStore.MAX_BODY_CHARACTERS)
+        + "\"},\"n\":" + "9".repeat(DeliveryJson.MAX_NUMBER_LENGTH) + "}";
+
+    assertTrue(scan.scan(body.getBytes(StandardCharsets.UTF_8)) instanceof PayloadScan.Result.Fields);
+  }
+
+  private String refusal(String body) {
+    PayloadScan.Result result = scan.scan(body.getBytes(StandardCharsets.UTF_8));
+    assertTrue(result instanceof PayloadScan.Result.Refused, "not refused");
+    return ((PayloadScan.Result.Refused) result).reason();
+  }
+
+  /** What intake refuses is exactly what the handlers' parser would fail on. */
+  private static void assertParserAgrees(String body) {
+    ObjectMapper handlers = DeliveryJson.mapper();
+    assertThrows(java.io.IOException.class, () -> handlers.readTree(body.getBytes(StandardCharsets.UTF_8)));
   }
 }

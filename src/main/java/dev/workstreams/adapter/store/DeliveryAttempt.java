@@ -27,6 +27,7 @@ final class DeliveryAttempt {
   private static final Logger log = LoggerFactory.getLogger(DeliveryAttempt.class);
 
   private final DeliveryRecords records;
+  private final Parking parking;
   private final SubjectLeases leases;
   private final JobWakeUps wakeUps;
   private final EventRouter router;
@@ -37,6 +38,7 @@ final class DeliveryAttempt {
 
   DeliveryAttempt(
       DeliveryRecords records,
+      Parking parking,
       SubjectLeases leases,
       JobWakeUps wakeUps,
       EventRouter router,
@@ -45,6 +47,7 @@ final class DeliveryAttempt {
       JobSettings settings,
       Clock clock) {
     this.records = records;
+    this.parking = parking;
     this.leases = leases;
     this.wakeUps = wakeUps;
     this.router = router;
@@ -89,7 +92,10 @@ final class DeliveryAttempt {
     byte[] payload = records.payload(delivery.deliveryId());
     try {
       router.route(contextOf(delivery, payload));
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // Errors too (OutOfMemoryError, StackOverflowError, AssertionError…): escaping, they would reach
+      // db-scheduler's own retries, which never count an attempt and never park. The handler's stack
+      // is unwound by now, so its garbage is collectable and the little recorded below fits.
       metrics.attemptTook(Duration.between(start, clock.instant()));
       return failed(delivery, e);
     }
@@ -101,14 +107,15 @@ final class DeliveryAttempt {
     return new AttemptOutcome.Finished();
   }
 
-  private AttemptOutcome failed(StoredDelivery delivery, Exception cause) throws SQLException {
+  private AttemptOutcome failed(StoredDelivery delivery, Throwable cause) throws SQLException {
     metrics.failed();
-    int failures = records.recordFailure(delivery.deliveryId(), cause.toString());
+    String error = DeliveryRecords.bounded(cause.toString());
+    int failures = records.recordFailure(delivery.deliveryId(), error);
     if (failures >= settings.maxAttempts()) {
-      records.markParked(delivery.deliveryId(), clock.instant());
+      Optional<String> report = parking.park(delivery, failures, error, clock.instant());
       metrics.parked();
-      log.warn("delivery {} ({}) parked after {} failed attempts; last error follows",
-          delivery.deliveryId(), delivery.event(), failures, cause);
+      log.warn("delivery {} ({}) parked after {} failed attempts{}; last error follows",
+          delivery.deliveryId(), delivery.event(), failures, report.map(id -> ", reported as " + id).orElse(""), cause);
       return new AttemptOutcome.Finished();
     }
     Duration delay = settings.retryDelayAfter(failures);

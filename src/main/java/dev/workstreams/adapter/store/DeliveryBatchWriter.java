@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +79,10 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
   @Override
   public CompletableFuture<Receipt> accept(IncomingDelivery delivery) {
     CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-    if (!running) {
+    Optional<String> misfit = DeliveryColumns.misfit(delivery);
+    if (misfit.isPresent()) {
+      receipt.completeExceptionally(new UnstorableDeliveryException(misfit.get()));
+    } else if (!running) {
       receipt.completeExceptionally(new StoreUnavailableException("shutting down; delivery " + delivery.deliveryId() + " not stored"));
     } else if (!queue.offer(new Pending(delivery, receipt))) {
       receipt.completeExceptionally(new StoreUnavailableException(

@@ -2,6 +2,7 @@ package dev.workstreams.adapter.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -63,11 +65,10 @@ public final class DeliveryJobs implements AutoCloseable {
     JobWakeUps wakeUps = new JobWakeUps(database.dataSource(), new AutodetectJdbcCustomization(database.dataSource()),
         records, leases, clock, timer, holder::poll);
     DeliveryAttempt attempt =
-        new DeliveryAttempt(records, leases, wakeUps, router, json, metrics, settings, clock);
-    Scheduler scheduler = Scheduler.create(database.dataSource(), task(attempt, pressure, settings))
+        new DeliveryAttempt(records, parking(database, settings), leases, wakeUps, router, json, metrics, settings, clock);
+    Scheduler scheduler = withRecovery(Scheduler.create(database.dataSource(), task(attempt, pressure, settings)), settings)
         .threads(Math.max(1, settings.workers()))
         .pollingInterval(settings.pollInterval())
-        .heartbeatInterval(heartbeatFor(settings))
         .schedulerName(new SchedulerName.Fixed(instanceName))
         .shutdownMaxWait(Duration.ofSeconds(30))
         .build();
@@ -95,6 +96,11 @@ public final class DeliveryJobs implements AutoCloseable {
   public void close() {
     scheduler.stop();
     timer.shutdownNow();
+  }
+
+  private static Parking parking(Database database, JobSettings settings) {
+    DataSource dataSource = database.dataSource();
+    return new Parking(dataSource, new DeliveryBatchInsert(new AutodetectJdbcCustomization(dataSource), settings.subjectWaitFallback()));
   }
 
   private static CustomTask<Void> task(DeliveryAttempt attempt, IntakePressure pressure, JobSettings settings) {
@@ -140,9 +146,13 @@ public final class DeliveryJobs implements AutoCloseable {
     }
   }
 
-  /** A dead instance's jobs are picked up after four missed heartbeats; keep that near a lease's length. */
-  private static Duration heartbeatFor(JobSettings settings) {
-    Duration quarterLease = settings.leaseDuration().dividedBy(4);
-    return quarterLease.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quarterLease;
+  /**
+   * A dead instance's jobs are picked up after {@link JobSettings#deadInstanceRecovery()}: both
+   * factors are set here, db-scheduler's default limit (six) would stretch it by half.
+   */
+  static SchedulerBuilder withRecovery(SchedulerBuilder builder, JobSettings settings) {
+    return builder
+        .heartbeatInterval(settings.heartbeatInterval())
+        .missedHeartbeatsLimit(JobSettings.MISSED_HEARTBEATS_LIMIT);
   }
 }

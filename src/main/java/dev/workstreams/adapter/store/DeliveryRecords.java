@@ -33,6 +33,8 @@ final class DeliveryRecords {
       "UPDATE deliveries SET failures = failures + 1, last_error = ? WHERE delivery_id = ?";
   private static final String FAILURES = "SELECT failures FROM deliveries WHERE delivery_id = ?";
 
+  private static final int MAX_ERROR = 1000;
+
   private final DataSource dataSource;
 
   DeliveryRecords(DataSource dataSource) {
@@ -105,15 +107,11 @@ final class DeliveryRecords {
     finish(deliveryId, "handled", at);
   }
 
-  void markParked(String deliveryId, Instant at) throws SQLException {
-    finish(deliveryId, "parked", at);
-  }
-
   /** Counts one more failed attempt; returns how many there have been. */
   int recordFailure(String deliveryId, String error) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement update = connection.prepareStatement(FAIL)) {
-        update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+        update.setString(1, bounded(error));
         update.setString(2, deliveryId);
         update.executeUpdate();
       }
@@ -124,6 +122,11 @@ final class DeliveryRecords {
         }
       }
     }
+  }
+
+  /** An error's text cut to the {@code last_error} column. */
+  static String bounded(String error) {
+    return error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
   }
 
   private void finish(String deliveryId, String state, Instant at) throws SQLException {

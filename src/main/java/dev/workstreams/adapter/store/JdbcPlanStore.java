@@ -19,6 +19,11 @@ import javax.sql.DataSource;
 
 /** Plans and workstreams in the App's database (H2 or PostgreSQL; schema in db/migration). */
 public final class JdbcPlanStore implements PlanStore {
+  /**
+   * The widest issue or pull request body the plan store keeps (H2's {@code plans.issue_body} and
+   * {@code workstreams.pr_body}); intake refuses a delivery carrying a longer one, which could never be stored.
+   */
+  public static final int MAX_BODY_CHARACTERS = 1_000_000;
 
   private static final String PLAN_COLUMNS =
       "installation_id, state, issue_body, base_branch, max_parallel, agent, shared_paths, enforcement, labelled_at,"

@@ -47,6 +47,7 @@ public final class PlanWorkflows {
         .on("issues.unlabeled", new CancelPlanWhenUnlabelled(gateways, configs, store, tracking, progress))
         .on("issue_comment.created", new AnswerCommentCommands(gateways, store, new CommandRequests(store), progress))
         .on("pull_request.closed", new RecordWorkstreamWhenClosed(gateways, store, tracking, progress, clock))
-        .on("pull_request.reopened", new RecordWorkstreamWhenReopened(gateways, store, tracking, progress));
+        .on("pull_request.reopened", new RecordWorkstreamWhenReopened(gateways, store, tracking, progress))
+        .on(ReportGiveUpWhenParked.EVENT + "." + ReportGiveUpWhenParked.ACTION, new ReportGiveUpWhenParked(gateways));
   }
 }

@@ -21,6 +21,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -135,6 +138,40 @@ abstract class DeliveryHandlingContract {
       Eventually.await("both handled", PATIENCE, () -> ids.stream().allMatch(id -> "handled".equals(table().state(id))));
     }
     assertNoOverlap(handler.calls());
+  }
+
+  @Test
+  void refusesAnUnstorableDeliveryAloneAndStoresTheOnesSentWithIt() throws Exception {
+    RecordingHandler handler = RecordingHandler.succeeding();
+    try (WorkstreamsServer server = TestServers.start(environment(), new EventRouter().on("issues", handler))) {
+      WebhookClient client = new WebhookClient(server.port(), secret);
+      ObjectMapper json = new ObjectMapper();
+      ObjectNode wide = (ObjectNode) json.readTree(Fixtures.webhook("issues-labeled-bug"));
+      wide.put("action", "a".repeat(101));
+      ObjectNode nul = (ObjectNode) json.readTree(Fixtures.webhook("issues-labeled-bug"));
+      ((ObjectNode) nul.get("repository")).put("full_name", "octo/hel" + (char) 0 + "lo");
+      Map<String, byte[]> bad = Map.of("wide-" + UUID.randomUUID(), json.writeValueAsBytes(wide),
+          "nul-" + UUID.randomUUID(), json.writeValueAsBytes(nul));
+      List<String> good = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        good.add(UUID.randomUUID().toString());
+      }
+      // All at once, so that the bad ones would share a batch with good ones if they reached the store.
+      ExecutorService senders = Executors.newFixedThreadPool(14);
+      Map<String, Future<Integer>> statuses = new java.util.HashMap<>();
+      bad.forEach((id, body) -> statuses.put(id, senders.submit(() -> client.deliver("issues", id, body).statusCode())));
+      byte[] fine = Fixtures.webhook("issues-labeled-bug");
+      good.forEach(id -> statuses.put(id, senders.submit(() -> client.deliver("issues", id, fine).statusCode())));
+      senders.shutdown();
+      for (String id : good) {
+        assertEquals(202, statuses.get(id).get(), id);
+      }
+      for (String id : bad.keySet()) {
+        assertEquals(400, statuses.get(id).get(), id);
+        assertEquals(null, table().state(id), id);
+      }
+      Eventually.await("the good ones handled", PATIENCE, () -> good.stream().allMatch(id -> "handled".equals(table().state(id))));
+    }
   }
 
   protected String post(WebhookClient client, String event, String fixture) {
