@@ -74,11 +74,8 @@ final class AgentAssembly {
       log.error("agents will not start: {}", problem.get());
       return AgentSandbox.unavailable(problem.get());
     }
-    List<Path> files = new ArrayList<>();
-    config.privateKeyPath().ifPresent(files::add);
-    config.agentsFile().ifPresent(files::add);
     AgentSandbox sandbox = AgentSandbox.bubblewrap(bwrap,
-        HiddenPaths.of(List.of(config.dataDir(), Path.of(System.getProperty("user.home"))), files), resources);
+        HiddenPaths.ofServer(config.dataDir(), config.privateKeyPath(), config.agentsFile()), resources);
     log.info("{}", sandbox);
     return sandbox;
   }

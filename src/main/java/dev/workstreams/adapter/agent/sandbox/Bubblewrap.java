@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The bubblewrap command line around one agent command: namespaces of its own for mounts, processes,
  * IPC and host name (and network under {@code network: none}); the system read-only; {@code /tmp},
- * {@code /run} and the server's hidden folders empty; then, on top, what the run needs (working copy
+ * {@code /run} empty; the profile's extra paths read-only; the server's hidden folders empty; then, on
+ * top, what the run needs (working copy
  * writable, shared objects, prompt and program read-only); last the hidden files covered, so that no
  * bind above can show them again.
  */
@@ -33,8 +34,9 @@ final class Bubblewrap {
     List<String> a = new ArrayList<>(namespaces(policy.network()));
     a.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"));
     SCRATCH.stream().filter(Files::isDirectory).filter(p -> !Files.isSymbolicLink(p)).forEach(p -> add(a, "--tmpfs", p));
-    hidden.folders().stream().filter(Files::isDirectory).forEach(p -> add(a, "--tmpfs", p));
+    // The profile's paths before the hidden folders: a mount that holds DATA_DIR must not show it again.
     policy.mounts().forEach(p -> add(a, "--ro-bind-try", p, p));
+    hidden.folders().stream().filter(Files::isDirectory).forEach(p -> add(a, "--tmpfs", p));
     run.sharedObjects().forEach(p -> add(a, "--ro-bind", p, p));
     add(a, "--ro-bind", run.program(), run.program());
     add(a, "--ro-bind", run.promptFile(), run.promptFile());

@@ -65,6 +65,11 @@ final class Cgroups implements ResourceControl {
   }
 
   @Override
+  public boolean perRun() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "agent limits through a cgroup " + (version == Version.V1 ? "v1" : "v2") + " per run under " + pidsParent
         + (version == Version.V1 ? " and " + memoryParent : "") + " (memory, processes)"

@@ -3,8 +3,9 @@ package dev.workstreams.adapter.agent.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * What of the server an agent must not see, wherever it lies: folders (the server's {@code
@@ -23,8 +24,20 @@ public record HiddenPaths(List<Path> folders, List<Path> files) {
     return new HiddenPaths(folders, files);
   }
 
-  HiddenPaths plusFiles(List<Path> more) {
-    return new HiddenPaths(folders, Stream.concat(files.stream(), more.stream()).toList());
+  /**
+   * What a server keeps from its agents: {@code DATA_DIR} and its user's home (SSH keys, tool
+   * tokens) as folders, the App's key file and the agents file as files.
+   */
+  public static HiddenPaths ofServer(Path dataDir, Optional<Path> privateKeyFile, Optional<Path> agentsFile) {
+    List<Path> folders = new ArrayList<>(List.of(dataDir));
+    Path home = Path.of(System.getProperty("user.home", "/"));
+    if (home.getNameCount() > 0) {
+      folders.add(home);
+    }
+    List<Path> files = new ArrayList<>();
+    privateKeyFile.ifPresent(files::add);
+    agentsFile.ifPresent(files::add);
+    return new HiddenPaths(folders, files);
   }
 
   static Path real(Path path) {

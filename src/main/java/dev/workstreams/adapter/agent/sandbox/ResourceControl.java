@@ -17,6 +17,11 @@ public sealed interface ResourceControl permits Cgroups, Rlimits, ResourceContro
   /** For the start-up log: how limits are enforced, and what is not. */
   String describe();
 
+  /** Whether memory and process limits hold for a run as a whole and are recognised when hit (cgroups). */
+  default boolean perRun() {
+    return false;
+  }
+
   /** One run's limits. */
   interface LimitedRun extends AutoCloseable {
 
