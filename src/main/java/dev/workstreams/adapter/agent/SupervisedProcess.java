@@ -60,7 +60,9 @@ final class SupervisedProcess {
       return new Ending.FailedToStart(command.get(0) + " is not an executable on PATH " + env.get("PATH"));
     }
     try (Confinement confinement = confiner.confine(Path.of(argv.get().get(0)))) {
-      ProcessBuilder builder = new ProcessBuilder(programs.inOwnSession(confinement.command(argv.get())))
+      boolean session = !confinement.ownsItsProcesses() && programs.startsOwnSession();
+      List<String> confined = confinement.command(argv.get());
+      ProcessBuilder builder = new ProcessBuilder(session ? programs.inOwnSession(confined) : confined)
           .directory(directory.toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -69,7 +71,7 @@ final class SupervisedProcess {
       Process process = builder.start();
       feed(process, stdin.orElse(""));
       Ending ending = await(process, limit, cancel);
-      tree.kill(process.toHandle(), programs.startsOwnSession());
+      tree.kill(process.toHandle(), session);
       if (ending instanceof Ending.Exited exited) {
         return confinement.limitHit(exited.status()).<Ending>map(hit -> new Ending.LimitHit(hit, exited.status()))
             .orElse(ending);

@@ -58,9 +58,9 @@ final class Bubblewrap {
 
   private List<String> namespaces(Network network) {
     // --cap-drop ALL: a server running as root would otherwise hand root's capabilities to the agent,
-    // which could then unmount what hides DATA_DIR.
+    // which could then unmount what hides DATA_DIR. --new-session: no terminal to push input into.
     List<String> a = new ArrayList<>(List.of(executable.toString(), "--die-with-parent", "--unshare-pid",
-        "--unshare-ipc", "--unshare-uts", "--hostname", "workstreams-agent", "--cap-drop", "ALL"));
+        "--unshare-ipc", "--unshare-uts", "--hostname", "workstreams-agent", "--cap-drop", "ALL", "--new-session"));
     if (network == Network.NONE) {
       a.add("--unshare-net");
     }

@@ -22,23 +22,23 @@ final class Cgroups implements ResourceControl {
 
   private static final Logger LOG = LoggerFactory.getLogger(Cgroups.class);
 
-  /** Joins every cgroup named before {@code --}, then becomes the command after it. */
-  private static final String JOIN =
-      "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
+  /**
+   * Sets the file size limit ({@code ulimit -f}, POSIX, in 512-byte blocks: no prlimit process to
+   * start), joins every cgroup named before {@code --}, then becomes the command after it.
+   */
+  private static final String JOIN = "ulimit -f \"$1\" || exit 125; shift; "
+      + "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
 
   enum Version { V1, V2 }
 
   private final Version version;
   private final Path pidsParent;
   private final Path memoryParent;
-  private final Optional<Path> prlimit;
-
   /** For v2 both parents are the same folder. */
-  Cgroups(Version version, Path pidsParent, Path memoryParent, Optional<Path> prlimit) {
+  Cgroups(Version version, Path pidsParent, Path memoryParent) {
     this.version = version;
     this.pidsParent = pidsParent;
     this.memoryParent = memoryParent;
-    this.prlimit = prlimit;
   }
 
   @Override
@@ -72,8 +72,7 @@ final class Cgroups implements ResourceControl {
   @Override
   public String describe() {
     return "agent limits through a cgroup " + (version == Version.V1 ? "v1" : "v2") + " per run under " + pidsParent
-        + (version == Version.V1 ? " and " + memoryParent : "") + " (memory, processes)"
-        + (prlimit.isPresent() ? " and an rlimit (file size)" : "; NO file size limit: prlimit (util-linux) is missing");
+        + (version == Version.V1 ? " and " + memoryParent : "") + " (memory, processes) and an rlimit (file size)";
   }
 
   private static Path make(Path dir, List<Path> made) throws IOException {
@@ -148,10 +147,10 @@ final class Cgroups implements ResourceControl {
 
     @Override
     public List<String> prefix() {
-      List<String> prefix = new ArrayList<>(List.of("/bin/sh", "-c", JOIN, "workstreams-cgroup"));
+      long blocks = (limits.fileSizeBytes() + 511) / 512;
+      List<String> prefix = new ArrayList<>(List.of("/bin/sh", "-c", JOIN, "workstreams-cgroup", Long.toString(blocks)));
       dirs.forEach(d -> prefix.add(d.resolve("cgroup.procs").toString()));
       prefix.add("--");
-      prlimit.ifPresent(p -> prefix.addAll(Rlimits.fileSizeOnly(p, limits)));
       return prefix;
     }
 

@@ -26,6 +26,14 @@ public final class Confinement implements AutoCloseable {
     return command;
   }
 
+  /**
+   * Whether the command runs in a PID namespace of its own: killing its sandbox then kills every
+   * process it started, and no session of its own is needed to find them.
+   */
+  public boolean ownsItsProcesses() {
+    return bubblewrap.isPresent();
+  }
+
   /** The limit a run that ended with {@code status} hit, as words for its summary. */
   public Optional<String> limitHit(int status) {
     return limits.hit(status);

@@ -36,13 +36,13 @@ public final class ResourceControls {
     Optional<Path> pidsV1 = v1Parent(cgroupRoot, entries, "pids");
     Optional<Path> memoryV1 = v1Parent(cgroupRoot, entries, "memory");
     if (pidsV1.isPresent() && memoryV1.isPresent() && canCreate(pidsV1.get()) && canCreate(memoryV1.get())) {
-      return new Cgroups(Cgroups.Version.V1, pidsV1.get(), memoryV1.get(), prlimit);
+      return new Cgroups(Cgroups.Version.V1, pidsV1.get(), memoryV1.get());
     }
     Optional<Path> v2 = entries.stream().filter(f -> f[0].equals("0") && f[1].isEmpty()).findFirst()
         .map(f -> cgroupRoot.resolve(f[2].replaceFirst("^/", "")))
         .filter(dir -> Files.exists(cgroupRoot.resolve("cgroup.controllers")) && delegates(dir) && canCreate(dir));
     if (v2.isPresent()) {
-      return new Cgroups(Cgroups.Version.V2, v2.get(), v2.get(), prlimit);
+      return new Cgroups(Cgroups.Version.V2, v2.get(), v2.get());
     }
     return prlimit.<ResourceControl>map(p -> new Rlimits(p, root)).orElseGet(ResourceControl.Unlimited::new);
   }

@@ -26,11 +26,6 @@ final class Rlimits implements ResourceControl {
     this.root = root;
   }
 
-  /** Only the file size: the cgroup enforces the rest. */
-  static List<String> fileSizeOnly(Path prlimit, Limits limits) {
-    return List.of(prlimit.toString(), "--fsize=" + limits.fileSizeBytes() + ":" + limits.fileSizeBytes(), "--");
-  }
-
   static Optional<String> fileSizeHit(int status, Limits limits) {
     return status == SIGXFSZ_STATUS
         ? Optional.of(limits.fileSizeHit() + " (exit status " + status + ", SIGXFSZ)") : Optional.empty();
