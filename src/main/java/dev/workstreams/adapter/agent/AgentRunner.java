@@ -32,6 +32,11 @@ public final class AgentRunner {
   private final SupervisedProcess processes;
   private final AgentSandbox sandbox;
 
+  /** Unsandboxed and without limits, 5 s to exit after SIGTERM: for tests of what surrounds a run, never the server. */
+  public AgentRunner(Path dataDir, Clock clock) {
+    this(dataDir, clock, Duration.ofSeconds(5));
+  }
+
   /** Unsandboxed and without limits: for tests and tools that run trusted commands, never the server. */
   public AgentRunner(Path dataDir, Clock clock, Duration killGrace) {
     this(dataDir, clock, killGrace, AgentSandbox.off(new ResourceControl.Unlimited()));
