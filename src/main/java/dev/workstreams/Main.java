@@ -4,6 +4,9 @@ import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.AgentProfilesException;
 import dev.workstreams.adapter.agent.AgentProfilesReader;
 import dev.workstreams.adapter.agent.AgentWorkerPool;
+import dev.workstreams.adapter.agent.OwnerOnly;
+import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
+import dev.workstreams.adapter.agent.sandbox.SandboxProbe;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.GitHubSettings;
 import dev.workstreams.adapter.github.auth.AppCredentials;
@@ -24,6 +27,7 @@ import dev.workstreams.workflow.plans.AgentReports;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +109,15 @@ public final class Main implements Callable<Integer> {
       System.err.println("workstreams: " + e.getMessage());
       return 2;
     }
+    try {
+      OwnerOnly.folder(config.dataDir());
+    } catch (IOException e) {
+      System.err.println("workstreams: cannot create DATA_DIR " + config.dataDir() + ": " + e.getMessage());
+      return 2;
+    }
+    String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+    AgentSandbox sandbox = profiles.isEmpty() ? AgentSandbox.unavailable("no AGENTS_FILE")
+        : AgentAssembly.sandbox(config, path, SandboxProbe.locate(path));
     ForwardingInbox ownInbox = new ForwardingInbox();
     List<AutoCloseable> closeables = new ArrayList<>();
     // Makes the router act on GitHub as the App: the environment's at startup, or the one setup
@@ -116,8 +129,7 @@ public final class Main implements Callable<Integer> {
       EventRouter router = handlers(store, Optional.empty(), Optional.empty(), clock);
       actAsApp.set((appId, clients) -> {
         Optional<AgentWorkers> workers = Optional.of(clients).filter(c -> !profiles.isEmpty()).map(c -> {
-          AgentWorkerPool pool = AgentAssembly.pool(profiles, config.agentConcurrency(), config.dataDir(),
-              c, store, clock, reports);
+          AgentWorkerPool pool = AgentAssembly.pool(profiles, config, sandbox, c, store, clock, reports);
           closeables.add(pool);
           closeables.add(sweepSilentAgents(reports));
           return pool;

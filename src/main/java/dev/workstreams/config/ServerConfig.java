@@ -23,6 +23,7 @@ public record ServerConfig(
     DatabaseTarget database,
     Optional<Path> agentsFile,
     int agentConcurrency,
+    AgentSandboxMode agentSandbox,
     Duration githubMutationInterval,
     Optional<String> publicUrl,
     String logLevel,
@@ -46,6 +47,7 @@ public record ServerConfig(
         read.text("DATABASE_URL").map(DatabaseTarget::parse).orElseGet(() -> DatabaseTarget.embedded(dataDir)),
         read.text("AGENTS_FILE").map(Path::of),
         read.integer("AGENT_CONCURRENCY", 4, 1, 256),
+        agentSandbox(read.text("AGENT_SANDBOX").orElse("bwrap")),
         Duration.ofMillis(read.integer("GITHUB_MUTATION_INTERVAL_MS", 1000, 0, 3_600_000)),
         read.text("PUBLIC_URL"),
         logLevel(read.text("LOG_LEVEL").orElse("info")),
@@ -66,12 +68,28 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(appId, webhookSecret, privateKey, privateKeyPath, newPort, webhookPath, githubApiUrl,
-        dataDir, database, agentsFile, agentConcurrency, githubMutationInterval, publicUrl, logLevel, jobs);
+        dataDir, database, agentsFile, agentConcurrency, agentSandbox, githubMutationInterval, publicUrl, logLevel, jobs);
   }
 
   public ServerConfig withJobs(JobSettings newJobs) {
     return new ServerConfig(appId, webhookSecret, privateKey, privateKeyPath, port, webhookPath, githubApiUrl,
-        dataDir, database, agentsFile, agentConcurrency, githubMutationInterval, publicUrl, logLevel, newJobs);
+        dataDir, database, agentsFile, agentConcurrency, agentSandbox, githubMutationInterval, publicUrl, logLevel, newJobs);
+  }
+
+  /** {@code AGENT_SANDBOX}: how agent processes are confined. */
+  public enum AgentSandboxMode {
+    /** In bubblewrap; without a working bubblewrap no agent starts. */
+    BWRAP,
+    /** Unsandboxed, as the server's own user: the operator's explicit choice, warned about at every start. */
+    OFF
+  }
+
+  private static AgentSandboxMode agentSandbox(String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "bwrap" -> AgentSandboxMode.BWRAP;
+      case "off" -> AgentSandboxMode.OFF;
+      default -> throw new ConfigException("AGENT_SANDBOX must be bwrap (the default) or off, got '" + value + "'");
+    };
   }
 
   private static String webhookPath(String path) {

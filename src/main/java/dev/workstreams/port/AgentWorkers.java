@@ -15,6 +15,11 @@ public interface AgentWorkers {
   /** The profile a plan or repository names, or the operator's default; empty if it names an unknown one. */
   Optional<String> profile(Optional<String> requested);
 
+  /** Why no agent can start on this instance (no working sandbox); empty when agents can start. */
+  default Optional<String> unavailable() {
+    return Optional.empty();
+  }
+
   int freeSlots();
 
   void start(AgentAssignment assignment);

@@ -118,4 +118,20 @@ class ServerConfigTest {
     assertEquals("jdbc:postgresql://db/ws", config.database().jdbcUrl());
     assertEquals(Optional.empty(), config.database().user());
   }
+
+  @Test
+  void sandboxesAgentsInBubblewrapUnlessTheOperatorTurnsItOff() {
+    assertEquals(ServerConfig.AgentSandboxMode.BWRAP, ServerConfig.fromEnvironment(Map.of()).agentSandbox());
+    assertEquals(ServerConfig.AgentSandboxMode.BWRAP,
+        ServerConfig.fromEnvironment(Map.of("AGENT_SANDBOX", "bwrap")).agentSandbox());
+    assertEquals(ServerConfig.AgentSandboxMode.OFF, ServerConfig.fromEnvironment(Map.of("AGENT_SANDBOX", "OFF")).agentSandbox());
+  }
+
+  @Test
+  void rejectsAnyOtherSandboxNamingTheVariableAndItsValues() {
+    ConfigException error =
+        assertThrows(ConfigException.class, () -> ServerConfig.fromEnvironment(Map.of("AGENT_SANDBOX", "docker")));
+
+    assertEquals("AGENT_SANDBOX must be bwrap (the default) or off, got 'docker'", error.getMessage());
+  }
 }

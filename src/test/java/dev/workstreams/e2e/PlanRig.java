@@ -15,6 +15,8 @@ import dev.workstreams.adapter.agent.AgentWorkerPool;
 import dev.workstreams.adapter.git.BotIdentity;
 import dev.workstreams.adapter.git.Remote;
 import dev.workstreams.adapter.git.WorkingCopies;
+import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
+import dev.workstreams.adapter.agent.sandbox.ResourceControl;
 import dev.workstreams.port.AgentWorkers;
 import dev.workstreams.workflow.ForwardingInbox;
 import dev.workstreams.workflow.OwnEvents;
@@ -93,7 +95,12 @@ final class PlanRig implements AutoCloseable {
   }
 
   /** Agents that clone from (and push to) a local bare repository standing in for GitHub's git side. */
-  record Agents(AgentProfiles profiles, Path bareRepository, int concurrency) {}
+  record Agents(AgentProfiles profiles, Path bareRepository, int concurrency, AgentSandbox sandbox, List<String> secrets) {
+    /** Unsandboxed, for tests of the agents' workflow rather than of their confinement. */
+    Agents(AgentProfiles profiles, Path bareRepository, int concurrency) {
+      this(profiles, bareRepository, concurrency, AgentSandbox.off(new ResourceControl.Unlimited()), List.of());
+    }
+  }
 
   final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -115,8 +122,8 @@ final class PlanRig implements AutoCloseable {
       reports = new AgentReports(new OwnEvents(ownInbox, clock), store, clock);
       Optional<AgentWorkers> workers = agents.map(a -> {
         AgentWorkerPool pool = new AgentWorkerPool(a.profiles(), a.concurrency(), new WorkingCopies(dataDir),
-            new AgentRunner(dataDir, clock, Duration.ofSeconds(1)), repository -> botIdentity(clients, repository),
-            repository -> Remote.anonymous(a.bareRepository().toUri().toString()), repository -> List.of(), store, clock, reports);
+            new AgentRunner(dataDir, clock, Duration.ofSeconds(1), a.sandbox()), repository -> botIdentity(clients, repository),
+            repository -> Remote.anonymous(a.bareRepository().toUri().toString()), repository -> a.secrets(), store, clock, reports);
         closeables.add(pool);
         return pool;
       });

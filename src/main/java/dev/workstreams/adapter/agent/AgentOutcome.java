@@ -15,6 +15,9 @@ public sealed interface AgentOutcome {
   /** {@code command} (a setup command or the agent's) ran past {@code limit}; its process tree was killed. */
   record TimedOut(List<String> command, Duration limit) implements AgentOutcome {}
 
+  /** {@code command} failed (exit {@code status}) because it hit one of its profile's limits, named in {@code limit}. */
+  record LimitHit(List<String> command, String limit, int status) implements AgentOutcome {}
+
   /** Cancelled through the {@link CancelHandle}; the process tree was killed. */
   record Cancelled() implements AgentOutcome {}
 

@@ -1,5 +1,6 @@
 package dev.workstreams.adapter.agent;
 
+import dev.workstreams.adapter.agent.sandbox.SandboxPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param setup commands run first, in the working copy, each within {@code setupTimeout}
  * @param environment the only variables passed from the server to the agent, values expanded
  * @param pushOnFailure push a failed run's changes too, marked as failed
+ * @param sandbox its network, extra read-only paths and limits
  */
 public record AgentProfile(
     String name,
@@ -21,7 +23,14 @@ public record AgentProfile(
     Duration timeout,
     Duration setupTimeout,
     Map<String, String> environment,
-    boolean pushOnFailure) {
+    boolean pushOnFailure,
+    SandboxPolicy sandbox) {
+
+  /** A profile with the sandbox's defaults: full network, no extra paths, default limits. */
+  public AgentProfile(String name, List<String> command, List<List<String>> setup, Duration timeout,
+      Duration setupTimeout, Map<String, String> environment, boolean pushOnFailure) {
+    this(name, command, setup, timeout, setupTimeout, environment, pushOnFailure, SandboxPolicy.DEFAULT);
+  }
 
   public AgentProfile {
     command = List.copyOf(command);
@@ -38,6 +47,6 @@ public record AgentProfile(
     return "AgentProfile[name=" + name + ", command=" + command + ", setup=" + setup + ", timeout="
         + DurationText.format(timeout) + ", setupTimeout=" + DurationText.format(setupTimeout)
         + ", environment=" + environment.keySet().stream().sorted().toList() + ", pushOnFailure="
-        + pushOnFailure + "]";
+        + pushOnFailure + ", sandbox=" + sandbox + "]";
   }
 }

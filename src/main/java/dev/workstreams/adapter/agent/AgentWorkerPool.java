@@ -13,6 +13,7 @@ import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.RepositoryId;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,8 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
 
   private final AgentProfiles profiles;
   private final TaskRun taskRun;
+  private final AgentRunner runner;
+  private final Function<RepositoryId, List<String>> secrets;
   private final WorkingCopies copies;
   private final PlanStore store;
   private final Clock clock;
@@ -54,6 +57,8 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
       Function<RepositoryId, List<String>> secrets, PlanStore store, Clock clock, Consumer<AgentReport> reports) {
     this.profiles = profiles;
     this.taskRun = new TaskRun(copies, runner, remotes, secrets, identities);
+    this.runner = runner;
+    this.secrets = secrets;
     this.copies = copies;
     this.store = store;
     this.clock = clock;
@@ -76,6 +81,11 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
   }
 
   @Override
+  public Optional<String> unavailable() {
+    return runner.unavailable();
+  }
+
+  @Override
   public int freeSlots() {
     return slots.availablePermits();
   }
@@ -95,10 +105,12 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
       try {
         reports.accept(taskRun.perform(assignment, profile, cancel));
       } catch (RuntimeException e) {
-        log.error("agent run of {}#{}/{} failed: {}", assignment.repository(), assignment.issue(), assignment.taskId(),
-            e.getMessage(), e);
+        // An exception's message may quote a token-bearing URL or an agent's output: redacted, and no stack trace.
+        String reason = redacted(assignment, String.valueOf(e.getMessage()));
+        log.error("agent run of {}#{}/{} failed: {} ({})", assignment.repository(), assignment.issue(), assignment.taskId(),
+            reason, e.getClass().getName());
         reports.accept(new AgentReport(assignment.repository(), assignment.issue(), assignment.taskId(),
-            assignment.attempt(), AgentReport.Result.FAILED, "the run could not be carried out: " + e.getMessage(), 0, false, List.of(), List.of()));
+            assignment.attempt(), AgentReport.Result.FAILED, "the run could not be carried out: " + reason, 0, false, List.of(), List.of()));
       } finally {
         running.remove(key);
         slots.release();
@@ -148,6 +160,17 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private String redacted(AgentAssignment assignment, String text) {
+    List<String> known = new ArrayList<>(profiles.byName(assignment.profile())
+        .map(p -> p.environment().values()).orElse(List.of()));
+    try {
+      known.addAll(secrets.apply(assignment.repository()));
+    } catch (RuntimeException e) {
+      // No token to be had: the server's own secrets were not reachable either.
+    }
+    return Redactor.expanding(known).redact(text);
   }
 
   private static String key(RepositoryId repository, int issue, String taskId) {

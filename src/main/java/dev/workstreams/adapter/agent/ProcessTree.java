@@ -22,6 +22,10 @@ import java.util.concurrent.TimeoutException;
  * its own ({@code setsid}, see {@link ProgramPath}), and every process of that session is killed
  * too, found through {@code /proc/<pid>/stat}. A process that starts a session of its own while
  * still a descendant is swept with its session as well. Without {@code /proc}, descendants only.
+ *
+ * <p>In the sandbox none of this is needed: the agent runs in a PID namespace of its own, where an
+ * orphan is adopted by the sandbox's init, a descendant of the leader; and when bubblewrap dies,
+ * that init dies ({@code --die-with-parent}) and the kernel kills the whole namespace with it.
  */
 final class ProcessTree {
 

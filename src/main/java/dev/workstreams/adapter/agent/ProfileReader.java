@@ -1,5 +1,6 @@
 package dev.workstreams.adapter.agent;
 
+import dev.workstreams.adapter.agent.sandbox.SandboxPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,15 +16,17 @@ final class ProfileReader {
   static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofMinutes(15);
 
   private static final List<String> KEYS =
-      List.of("command", "setup", "timeout", "setup_timeout", "env", "push_on_failure");
+      List.of("command", "setup", "timeout", "setup_timeout", "env", "push_on_failure", "network", "mounts", "limits");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final EnvTemplate template;
   private final List<ProfileProblem> problems;
+  private final SandboxKeysReader sandboxKeys;
 
   ProfileReader(EnvTemplate template, List<ProfileProblem> problems) {
     this.template = template;
     this.problems = problems;
+    this.sandboxKeys = new SandboxKeysReader(problems);
   }
 
   /** Reads the profile {@code name}, whose key is on {@code line}. */
@@ -38,6 +41,7 @@ final class ProfileReader {
     Duration setupTimeout = DEFAULT_SETUP_TIMEOUT;
     Map<String, String> env = Map.of();
     boolean pushOnFailure = false;
+    SandboxPolicy sandbox = SandboxPolicy.DEFAULT;
     for (YamlNode.Entry field : fields.entries()) {
       String where = "profile '" + name + "', " + field.key();
       switch (field.key()) {
@@ -47,6 +51,9 @@ final class ProfileReader {
         case "setup_timeout" -> setupTimeout = duration(where, field.value()).orElse(setupTimeout);
         case "env" -> env = environment(where, field.value());
         case "push_on_failure" -> pushOnFailure = flag(where, field.value());
+        case "network" -> sandbox = new SandboxPolicy(sandboxKeys.network(where, field.value()), sandbox.mounts(), sandbox.limits());
+        case "mounts" -> sandbox = new SandboxPolicy(sandbox.network(), sandboxKeys.mounts(where, field.value()), sandbox.limits());
+        case "limits" -> sandbox = new SandboxPolicy(sandbox.network(), sandbox.mounts(), sandboxKeys.limits(where, field.value()));
         default -> problems.add(new ProfileProblem(field.line(),
             "unknown key '" + field.key() + "' in profile '" + name + "' (known: " + String.join(", ", KEYS) + ")"));
       }
@@ -57,7 +64,7 @@ final class ProfileReader {
     if (problems.size() > before || command.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new AgentProfile(name, command.get(), setup, timeout, setupTimeout, env, pushOnFailure));
+    return Optional.of(new AgentProfile(name, command.get(), setup, timeout, setupTimeout, env, pushOnFailure, sandbox));
   }
 
   private Optional<List<String>> command(String where, YamlNode node) {

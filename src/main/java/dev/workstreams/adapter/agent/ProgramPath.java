@@ -31,22 +31,26 @@ final class ProgramPath {
     return useSetsid;
   }
 
-  /** The argument list to start, or empty when the program is not found on {@code path}. */
+  /** The program's absolute path and the arguments, or empty when the program is not found on {@code path}. */
   Optional<List<String>> resolve(List<String> command, String path) {
-    Optional<Path> program = locate(command.get(0), path);
-    if (program.isEmpty()) {
-      return Optional.empty();
+    return locate(command.get(0), path).map(program -> {
+      List<String> argv = new ArrayList<>();
+      argv.add(program.toString());
+      argv.addAll(command.subList(1, command.size()));
+      return argv;
+    });
+  }
+
+  /** {@code argv} started as the leader of a session of its own, where setsid exists. */
+  List<String> inOwnSession(List<String> argv) {
+    if (!useSetsid) {
+      return argv;
     }
-    List<String> argv = new ArrayList<>();
-    if (useSetsid) {
-      // --wait: should setsid have to fork (it does when already a group leader), it still
-      // reports the agent's exit status instead of its own.
-      argv.add(SETSID.toString());
-      argv.add("--wait");
-    }
-    argv.add(program.get().toString());
-    argv.addAll(command.subList(1, command.size()));
-    return Optional.of(argv);
+    // --wait: should setsid have to fork (it does when already a group leader), it still reports
+    // the command's exit status instead of its own.
+    List<String> session = new ArrayList<>(List.of(SETSID.toString(), "--wait"));
+    session.addAll(argv);
+    return session;
   }
 
   private static Optional<Path> locate(String program, String path) {

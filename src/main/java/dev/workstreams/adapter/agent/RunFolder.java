@@ -26,10 +26,10 @@ final class RunFolder implements AutoCloseable {
   }
 
   static RunFolder create(Path runsRoot, AgentTask task, String prompt) throws IOException {
-    Files.createDirectories(runsRoot);
+    OwnerOnly.folder(runsRoot);
     Path root = Files.createTempDirectory(runsRoot, task.issue() + "-" + task.taskId() + "-");
     Files.createDirectory(root.resolve("home"));
-    Files.writeString(root.resolve("prompt.md"), prompt, StandardCharsets.UTF_8);
+    OwnerOnly.file(Files.writeString(root.resolve("prompt.md"), prompt, StandardCharsets.UTF_8));
     return new RunFolder(root);
   }
 

@@ -37,12 +37,12 @@ final class RunLog {
 
   static RunLog create(Path logsRoot, AgentTask task, Clock clock) throws IOException {
     Path dir = logsRoot.resolve(task.owner()).resolve(task.repository()).resolve(task.issue() + "-" + task.taskId());
-    Files.createDirectories(dir);
+    OwnerOnly.folders(logsRoot, dir);
     String stamp = NAME.format(clock.instant());
     for (int n = 1; ; n++) {
       Path candidate = dir.resolve(n == 1 ? stamp + ".log" : stamp + "-" + n + ".log");
       try {
-        return new RunLog(Files.createFile(candidate));
+        return new RunLog(OwnerOnly.file(Files.createFile(candidate)));
       } catch (FileAlreadyExistsException e) {
         // A retry within the same second: take the next name.
       }
@@ -68,6 +68,7 @@ final class RunLog {
         out.write('\n');
       }
     }
+    OwnerOnly.file(rewritten);
     Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

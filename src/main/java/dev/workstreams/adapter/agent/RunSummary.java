@@ -22,6 +22,9 @@ final class RunSummary {
     if (ending instanceof SupervisedProcess.Ending.TimedOut) {
       return new AgentOutcome.TimedOut(command, limit);
     }
+    if (ending instanceof SupervisedProcess.Ending.LimitHit hit) {
+      return new AgentOutcome.LimitHit(command, hit.limit(), hit.status());
+    }
     if (ending instanceof SupervisedProcess.Ending.FailedToStart failed) {
       return new AgentOutcome.FailedToStart(failed.reason());
     }
@@ -37,6 +40,9 @@ final class RunSummary {
     }
     if (outcome instanceof AgentOutcome.TimedOut timedOut) {
       return String.join(" ", timedOut.command()) + " timed out (limit " + DurationText.format(timedOut.limit()) + ")";
+    }
+    if (outcome instanceof AgentOutcome.LimitHit hit) {
+      return String.join(" ", hit.command()) + " " + hit.limit();
     }
     if (outcome instanceof AgentOutcome.FailedToStart failed) {
       return "failed to start: " + failed.reason();

@@ -1,5 +1,6 @@
 package dev.workstreams.adapter.agent;
 
+import dev.workstreams.adapter.agent.sandbox.Confinement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +14,28 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Runs one command to its end, its time limit or its cancellation, then sweeps its process tree. */
+/**
+ * Runs one command, confined (sandbox and limits), to its end, its time limit or its cancellation,
+ * then sweeps its process tree.
+ */
 final class SupervisedProcess {
 
   /** How one command ended. */
   sealed interface Ending {
     record Exited(int status) implements Ending {}
 
+    record LimitHit(String limit, int status) implements Ending {}
+
     record TimedOut() implements Ending {}
 
     record Cancelled() implements Ending {}
 
     record FailedToStart(String reason) implements Ending {}
+  }
+
+  /** Confines one command, given the program it starts. */
+  interface Confiner {
+    Confinement confine(Path program) throws IOException;
   }
 
   private final ProgramPath programs;
@@ -40,7 +51,7 @@ final class SupervisedProcess {
    * log}; {@code stdin} is written to it and closed (closed at once when empty).
    */
   Ending run(List<String> command, Path directory, Map<String, String> env, Path log,
-      Optional<String> stdin, Duration limit, CancelHandle cancel) {
+      Optional<String> stdin, Duration limit, CancelHandle cancel, Confiner confiner) {
     if (cancel.isCancelled()) {
       return new Ending.Cancelled();
     }
@@ -48,22 +59,27 @@ final class SupervisedProcess {
     if (argv.isEmpty()) {
       return new Ending.FailedToStart(command.get(0) + " is not an executable on PATH " + env.get("PATH"));
     }
-    ProcessBuilder builder = new ProcessBuilder(argv.get())
-        .directory(directory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    Process process;
-    try {
-      process = builder.start();
+    try (Confinement confinement = confiner.confine(Path.of(argv.get().get(0)))) {
+      boolean session = !confinement.ownsItsProcesses() && programs.startsOwnSession();
+      List<String> confined = confinement.command(argv.get());
+      ProcessBuilder builder = new ProcessBuilder(session ? programs.inOwnSession(confined) : confined)
+          .directory(directory.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().clear();
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      feed(process, stdin.orElse(""));
+      Ending ending = await(process, limit, cancel);
+      tree.kill(process.toHandle(), session);
+      if (ending instanceof Ending.Exited exited) {
+        return confinement.limitHit(exited.status()).<Ending>map(hit -> new Ending.LimitHit(hit, exited.status()))
+            .orElse(ending);
+      }
+      return ending;
     } catch (IOException e) {
       return new Ending.FailedToStart(command.get(0) + ": " + e.getMessage());
     }
-    feed(process, stdin.orElse(""));
-    Ending ending = await(process, limit, cancel);
-    tree.kill(process.toHandle(), programs.startsOwnSession());
-    return ending;
   }
 
   private static Ending await(Process process, Duration limit, CancelHandle cancel) {

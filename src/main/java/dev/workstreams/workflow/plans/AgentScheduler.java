@@ -63,6 +63,10 @@ public final class AgentScheduler implements PlanProgress {
         }
         return;
       }
+      if (workers.unavailable().isPresent()) {
+        notices.agentsUnavailable(github, plan.issue(), workers.unavailable().get());
+        return;
+      }
       carryOutCommands(plan, rows);
       schedule(plan, desired.get(), rows, profile.get());
     }

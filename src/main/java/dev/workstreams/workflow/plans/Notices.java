@@ -16,6 +16,7 @@ public final class Notices {
   static final String PERMISSION = "<!-- workstreams:permission -->";
   static final String CONFIG = "<!-- workstreams:config -->";
   static final String PROFILE = "<!-- workstreams:agent-profile -->";
+  static final String SANDBOX = "<!-- workstreams:agent-sandbox -->";
 
   void permissionRefused(GitHubGateway github, int issue, String login, String what) throws IOException {
     show(github, issue, PERMISSION, PERMISSION + "\n@" + login + ", only people with write, maintain or admin permission on "
@@ -33,6 +34,11 @@ public final class Notices {
     show(github, issue, PROFILE, PROFILE + "\nThis plan asks for the agent profile `" + profile + "`, which the operator of this "
         + "workstreams server has not defined, so no agent runs: the pull requests stay open for people. Name one of the "
         + "operator's profiles in `agent:` (plan or `.github/workstreams.yml`), or leave it out for the default.\n");
+  }
+
+  void agentsUnavailable(GitHubGateway github, int issue, String reason) throws IOException {
+    show(github, issue, SANDBOX, SANDBOX + "\nNo agent runs for this plan: this workstreams server cannot sandbox agents ("
+        + reason + "). The pull requests stay open for people; agents start once the operator fixes this.\n");
   }
 
   private static void show(GitHubGateway github, int issue, String marker, String body) throws IOException {
