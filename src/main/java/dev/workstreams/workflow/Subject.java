@@ -1,8 +1,7 @@
 package dev.workstreams.workflow;
 
+import dev.workstreams.core.reconcile.Markers;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.OptionalLong;
 
 /**
@@ -15,12 +14,9 @@ import java.util.OptionalLong;
 public final class Subject {
   private Subject() {}
 
-  private static final Pattern WORKSTREAM_BRANCH = Pattern.compile("workstreams/(\\d{1,9})-[a-z0-9][a-z0-9-]{0,39}");
-
   /** The plan issue of a workstream branch {@code workstreams/<issue>-<task>}, if it is one. */
   public static OptionalLong planIssueOfBranch(String branch) {
-    Matcher m = WORKSTREAM_BRANCH.matcher(branch);
-    return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    return Markers.taskOfBranch(branch).map(task -> OptionalLong.of(task.issue())).orElse(OptionalLong.empty());
   }
 
   public static Optional<String> of(Optional<String> repositoryFullName, OptionalLong number) {

@@ -1,5 +1,6 @@
 package dev.workstreams.adapter.agent;
 
+import dev.workstreams.core.plan.TaskIds;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
 public record AgentTask(String owner, String repository, int issue, String taskId) {
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-  private static final Pattern TASK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   public AgentTask {
     for (String part : new String[] {owner, repository}) {
@@ -17,7 +17,7 @@ public record AgentTask(String owner, String repository, int issue, String taskI
         throw new IllegalArgumentException("not a repository owner or name: " + part);
       }
     }
-    if (issue <= 0 || taskId == null || !TASK_ID.matcher(taskId).matches()) {
+    if (issue <= 0 || !TaskIds.valid(taskId)) {
       throw new IllegalArgumentException("not an issue and task id: " + issue + "/" + taskId);
     }
   }

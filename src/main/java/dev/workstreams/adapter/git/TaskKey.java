@@ -1,6 +1,7 @@
 package dev.workstreams.adapter.git;
 
-import java.util.regex.Pattern;
+import dev.workstreams.core.plan.TaskIds;
+import dev.workstreams.core.reconcile.Markers;
 
 /**
  * One task of one plan issue: names the task branch ({@code workstreams/<issue>-<task>}, as the
@@ -8,20 +9,18 @@ import java.util.regex.Pattern;
  */
 public record TaskKey(int issue, String taskId) {
 
-  private static final Pattern TASK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-
   public TaskKey {
     if (issue <= 0) {
       throw new IllegalArgumentException("issue number must be positive: " + issue);
     }
-    if (taskId == null || !TASK_ID.matcher(taskId).matches()) {
+    if (!TaskIds.valid(taskId)) {
       throw new IllegalArgumentException("not a task id: " + taskId);
     }
   }
 
   /** The branch the task's pull request comes from. */
   public String branch() {
-    return "workstreams/" + folderName();
+    return Markers.branch(issue, taskId);
   }
 
   /** The working copy's folder name under the repository's workspaces folder. */

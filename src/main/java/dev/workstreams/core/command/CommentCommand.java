@@ -1,5 +1,6 @@
 package dev.workstreams.core.command;
 
+import dev.workstreams.core.plan.TaskIds;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,7 +25,6 @@ public sealed interface CommentCommand {
   record Unknown(String text) implements CommentCommand {}
 
   Pattern LINE = Pattern.compile("^\\s{0,3}/workstreams(?:\\s+(.*))?$", Pattern.MULTILINE);
-  Pattern TASK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   static Optional<CommentCommand> parse(String commentBody) {
     if (commentBody == null) {
@@ -40,7 +40,7 @@ public sealed interface CommentCommand {
     if (verb.equals("status") && words.length == 1) {
       return Optional.of(new Status());
     }
-    if ((verb.equals("retry") || verb.equals("cancel")) && words.length == 2 && TASK_ID.matcher(words[1]).matches()) {
+    if ((verb.equals("retry") || verb.equals("cancel")) && words.length == 2 && TaskIds.valid(words[1])) {
       return Optional.of(verb.equals("retry") ? new Retry(words[1]) : new Cancel(words[1]));
     }
     return Optional.of(new Unknown(("/workstreams " + rest).strip()));

@@ -21,7 +21,6 @@ final class PlanReader {
   static final int MAX_TASKS = 50;
   static final int MAX_PROMPT_BYTES = 64 * 1024;
   static final int MAX_TITLE_CHARS = 256;
-  static final Pattern TASK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
   private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern BAD_REF =
       Pattern.compile("^[-/.]|/$|\\.lock$|\\.\\.|//|@\\{|[\\s~^:?*\\[\\\\\\x00-\\x1f\\x7f]|/\\.");
@@ -180,7 +179,7 @@ final class PlanReader {
     }
 
     private Optional<String> id(Entry entry) {
-      if (entry.value() instanceof YamlScalar s && TASK_ID.matcher(s.text()).matches()) {
+      if (entry.value() instanceof YamlScalar s && TaskIds.valid(s.text())) {
         return Optional.of(s.text());
       }
       String shown = entry.value() instanceof YamlScalar s ? "`" + s.text() + "`" : entry.value().kind();

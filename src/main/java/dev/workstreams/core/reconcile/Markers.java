@@ -1,5 +1,6 @@
 package dev.workstreams.core.reconcile;
 
+import dev.workstreams.core.plan.TaskIds;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,11 +14,59 @@ public final class Markers {
   public static final String TRACKING = "<!-- workstreams:tracking -->";
   public static final String OWNERSHIP = "<!-- workstreams:ownership -->";
   public static final String CONFLICT_WARNING = "<!-- workstreams:conflict-warning -->";
-  private static final Pattern BRANCH = Pattern.compile("workstreams/(\\d{1,10})-([a-z0-9][a-z0-9-]{0,39})");
+  /** The notice that someone without write access tried to start a plan. */
+  public static final String PERMISSION = "<!-- workstreams:permission -->";
+  /** The notice that {@code .github/workstreams.yml} cannot be read. */
+  public static final String CONFIG = "<!-- workstreams:config -->";
+  /** The notice that a plan names an agent profile the operator has not defined. */
+  public static final String AGENT_PROFILE = "<!-- workstreams:agent-profile -->";
+  /** The notice that agents cannot start because no sandbox is available. */
+  public static final String AGENT_SANDBOX = "<!-- workstreams:agent-sandbox -->";
+  /** On a pull request whose task was removed from the plan. */
+  public static final String REMOVED = "<!-- workstreams:removed -->";
+  private static final Pattern BRANCH = Pattern.compile("workstreams/(\\d{1,10})-(" + TaskIds.REGEX + ")");
   private static final Pattern TASK =
-      Pattern.compile("<!-- workstreams:task \\{\"issue\":(\\d{1,10}),\"task\":\"([a-z0-9][a-z0-9-]{0,39})\"\\} -->");
+      Pattern.compile("<!-- workstreams:task \\{\"issue\":(\\d{1,10}),\"task\":\"(" + TaskIds.REGEX + ")\"\\} -->");
 
   private Markers() {}
+
+  /** The tracking comment's text without its marker line, as a reply quotes it. */
+  public static String withoutTracking(String trackingComment) {
+    return trackingComment.startsWith(TRACKING + "\n") ? trackingComment.substring(TRACKING.length() + 1) : trackingComment;
+  }
+
+  /** The App's one reply to the comment command in comment {@code commentId}. */
+  public static String reply(long commentId) {
+    return "<!-- workstreams:reply " + commentId + " -->";
+  }
+
+  /** The outcome comment of one agent run of a task. */
+  public static String agentOutcome(String taskId, int attempt) {
+    return "<!-- workstreams:agent " + taskId + " attempt " + attempt + " -->";
+  }
+
+  /** The notice that a task was merged before one of its dependencies. */
+  public static String outOfOrder(String taskId) {
+    return "<!-- workstreams:out-of-order " + taskId + " -->";
+  }
+
+  /**
+   * The comment that the App gave up on a delivery: {@code <!-- workstreams:gave-up {"delivery":"ID"} -->}.
+   * The id is anyone's to write, so it is a JSON string with {@code >} escaped: it cannot close the comment.
+   */
+  public static String gaveUp(String deliveryId) {
+    StringBuilder id = new StringBuilder();
+    for (char c : deliveryId.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        id.append('\\').append(c);
+      } else if (c < 0x20 || c == '>') {
+        id.append(String.format("\\u%04x", (int) c));
+      } else {
+        id.append(c);
+      }
+    }
+    return "<!-- workstreams:gave-up {\"delivery\":\"" + id + "\"} -->";
+  }
 
   public static String task(int issue, String taskId) {
     return "<!-- workstreams:task {\"issue\":" + issue + ",\"task\":\"" + taskId + "\"} -->";

@@ -27,7 +27,7 @@ public record OutOfOrderMerge(String taskId, int pullRequest, List<Skipped> skip
   }
 
   public static String marker(String taskId) {
-    return "<!-- workstreams:out-of-order " + taskId + " -->";
+    return Markers.outOfOrder(taskId);
   }
 
   public String comment() {

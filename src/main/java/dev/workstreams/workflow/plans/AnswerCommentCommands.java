@@ -1,6 +1,7 @@
 package dev.workstreams.workflow.plans;
 
 import dev.workstreams.core.command.CommentCommand;
+import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.PlanStore;
@@ -39,7 +40,7 @@ public final class AnswerCommentCommands implements EventHandler {
     }
     PlanIssue issue = PlanIssue.from(context.installationId().getAsLong(), context.payload());
     GitHubGateway github = gateways.forRepository(issue.repository());
-    String marker = "<!-- workstreams:reply " + context.payload().path("comment").path("id").asLong() + " -->";
+    String marker = Markers.reply(context.payload().path("comment").path("id").asLong());
     if (!github.commentsWithMarker(issue.number(), marker).isEmpty()) {
       return;
     }
@@ -65,7 +66,7 @@ public final class AnswerCommentCommands implements EventHandler {
       return "@" + sender + ", this issue has no accepted plan yet: add the trigger label to a valid plan first.";
     }
     if (command instanceof CommentCommand.Status) {
-      return recorded.trackingComment(plan.get(), false).orElseThrow().replaceFirst("<!-- workstreams:tracking -->\n", "");
+      return Markers.withoutTracking(recorded.trackingComment(plan.get(), false).orElseThrow());
     }
     String taskId = command instanceof CommentCommand.Retry r ? r.taskId() : ((CommentCommand.Cancel) command).taskId();
     Optional<StoredWorkstream> workstream = recorded.workstreams(plan.get()).values().stream()

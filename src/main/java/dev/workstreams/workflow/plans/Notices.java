@@ -2,6 +2,7 @@ package dev.workstreams.workflow.plans;
 
 import dev.workstreams.core.config.ConfigFile;
 import dev.workstreams.core.config.ConfigProblem;
+import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.IssueComment;
 import java.io.IOException;
@@ -13,10 +14,10 @@ import java.util.List;
  */
 public final class Notices {
 
-  static final String PERMISSION = "<!-- workstreams:permission -->";
-  static final String CONFIG = "<!-- workstreams:config -->";
-  static final String PROFILE = "<!-- workstreams:agent-profile -->";
-  static final String SANDBOX = "<!-- workstreams:agent-sandbox -->";
+  static final String PERMISSION = Markers.PERMISSION;
+  static final String CONFIG = Markers.CONFIG;
+  static final String PROFILE = Markers.AGENT_PROFILE;
+  static final String SANDBOX = Markers.AGENT_SANDBOX;
 
   void permissionRefused(GitHubGateway github, int issue, String login, String what) throws IOException {
     show(github, issue, PERMISSION, PERMISSION + "\n@" + login + ", only people with write, maintain or admin permission on "

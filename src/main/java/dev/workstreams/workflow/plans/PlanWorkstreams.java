@@ -110,7 +110,7 @@ final class PlanWorkstreams {
 
   // Comment first, then the label that marks it done; the marker keeps a retry from commenting twice.
   private void flagRemoved(Step.FlagRemoved s) throws IOException {
-    String marker = "<!-- workstreams:removed -->";
+    String marker = Markers.REMOVED;
     if (github.commentsWithMarker(s.number(), marker).isEmpty()) {
       github.comment(s.number(), marker + "\n" + s.comment());
     }

@@ -1,6 +1,7 @@
 package dev.workstreams.workflow.plans;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.GitHubGateway;
@@ -52,7 +53,7 @@ public final class ReportAgentOutcome implements EventHandler {
     store.saveWorkstream(report.repository(), report.issue(), updated);
     Optional<Integer> pr = updated.pullRequest().map(p -> p.number());
     if (pr.isPresent()) {
-      String marker = "<!-- workstreams:agent " + report.taskId() + " attempt " + updated.attempts() + " -->";
+      String marker = Markers.agentOutcome(report.taskId(), updated.attempts());
       Optional<String> comment = AgentComments.forReport(report, updated.attempts());
       if (comment.isPresent() && github.commentsWithMarker(pr.get(), marker).isEmpty()) {
         github.comment(pr.get(), marker + "\n" + comment.get());

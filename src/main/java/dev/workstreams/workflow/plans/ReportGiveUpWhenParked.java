@@ -3,6 +3,7 @@ package dev.workstreams.workflow.plans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.RepositoryId;
@@ -54,8 +55,7 @@ public final class ReportGiveUpWhenParked implements EventHandler {
 
   /** {@code <!-- workstreams:gave-up {"delivery":"ID"} -->}, with no way for an id to close the comment early. */
   static String marker(String deliveryId) {
-    ObjectNode key = JSON.createObjectNode().put("delivery", deliveryId);
-    return "<!-- workstreams:gave-up " + key.toString().replace(">", "\\u003e") + " -->";
+    return Markers.gaveUp(deliveryId);
   }
 
   /** One line: what was given up, after how many attempts, the last error (bounded, tokens removed), and what to do. */
