@@ -22,7 +22,7 @@ public final class JdbcPlanStore implements PlanStore {
 
   private static final String PLAN_COLUMNS =
       "installation_id, state, issue_body, base_branch, max_parallel, agent, shared_paths, enforcement, labelled_at,"
-          + " finished_at, tracking_comment_id, tracking_comment_body";
+          + " finished_at, tracking_comment_id, tracking_comment_body, rejected_edit";
 
   private final DataSource dataSource;
   private final WorkstreamRows rows = new WorkstreamRows();
@@ -50,8 +50,9 @@ public final class JdbcPlanStore implements PlanStore {
   public void savePlan(StoredPlan plan) {
     String update = "UPDATE plans SET installation_id = ?, state = ?, issue_body = ?, base_branch = ?, max_parallel = ?,"
         + " agent = ?, shared_paths = ?, enforcement = ?, labelled_at = ?, finished_at = ?, tracking_comment_id = ?,"
-        + " tracking_comment_body = ? WHERE repository = ? AND issue_number = ?";
-    String insert = "INSERT INTO plans (" + PLAN_COLUMNS + ", repository, issue_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " tracking_comment_body = ?, rejected_edit = ? WHERE repository = ? AND issue_number = ?";
+    String insert =
+        "INSERT INTO plans (" + PLAN_COLUMNS + ", repository, issue_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     upsert(update, insert, statement -> {
       int i = 1;
       statement.setLong(i++, plan.repository().installationId());
@@ -66,6 +67,7 @@ public final class JdbcPlanStore implements PlanStore {
       statement.setObject(i++, plan.finishedAt().map(SqlTime::of).orElse(null));
       statement.setObject(i++, plan.trackingCommentId().orElse(null));
       statement.setString(i++, plan.trackingCommentBody());
+      statement.setString(i++, plan.rejectedEdit());
       statement.setString(i++, plan.repository().fullName());
       statement.setInt(i, plan.issue());
     });
@@ -181,7 +183,8 @@ public final class JdbcPlanStore implements PlanStore {
         SqlTime.instant(r, "labelled_at").orElseThrow(),
         SqlTime.instant(r, "finished_at"),
         trackingComment,
-        Optional.ofNullable(r.getString("tracking_comment_body")).orElse(""));
+        Optional.ofNullable(r.getString("tracking_comment_body")).orElse(""),
+        Optional.ofNullable(r.getString("rejected_edit")).orElse(""));
   }
 
   private void upsert(String update, String insert, Binder binder) {
