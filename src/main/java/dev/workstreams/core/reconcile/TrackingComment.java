@@ -33,7 +33,7 @@ public final class TrackingComment {
   public static String rejected(List<PlanProblem> problems, boolean previousPlanKept) {
     return problemsOf(BoundedMarkdown.comment().text(Markers.TRACKING + "\n" + (previousPlanKept
         ? "### workstreams: this edit of the plan was not applied\n\nThe workstreams already open go on under the plan as it was before the edit.\n\n"
-        : "### workstreams: this plan was not accepted\n\n")), problems).render();
+        : "### workstreams: this plan was not accepted\n\n")), problems, "before anything is created").render();
   }
 
   /**
@@ -45,15 +45,15 @@ public final class TrackingComment {
     BoundedMarkdown edit = new BoundedMarkdown(MAX_REJECTED_EDIT_CHARS)
         .text("**The last edit of the plan was not applied**: the workstreams below go on under the plan as it was "
             + "before the edit.\n\n");
-    return problemsOf(edit, problems).render();
+    return problemsOf(edit, problems, "before the edit is applied").render();
   }
 
-  private static BoundedMarkdown problemsOf(BoundedMarkdown out, List<PlanProblem> problems) {
+  private static BoundedMarkdown problemsOf(BoundedMarkdown out, List<PlanProblem> problems, String until) {
     List<String> errors = bullets(problems.stream().filter(PlanProblem::isError).toList());
     List<String> others = bullets(problems.stream().filter(p -> !p.isError()).toList());
     return out
         .text((errors.size() == 1 ? "One problem" : errors.size() + " problems")
-            + " must be fixed before anything is created. Edit the issue to fix "
+            + " must be fixed " + until + ". Edit the issue to fix "
             + (errors.size() == 1 ? "it" : "them") + "; the plan is checked again on every edit.\n\n")
         .items(errors, MORE_PROBLEMS)
         .items("\nAlso worth a look:\n\n", others, "- … and %d more\n", Integer.MAX_VALUE);

@@ -137,7 +137,7 @@ class TrackingCommentTest {
 
         **The last edit of the plan was not applied**: the workstreams below go on under the plan as it was before the edit.
 
-        One problem must be fixed before anything is created. Edit the issue to fix it; the plan is checked again on every edit.
+        One problem must be fixed before the edit is applied. Edit the issue to fix it; the plan is checked again on every edit.
 
         - line 4: task `a` depends on itself
 
