@@ -3,6 +3,7 @@ package dev.workstreams.core.reconcile;
 import dev.workstreams.core.plan.PlanProblem;
 import dev.workstreams.core.schedule.PlanSchedule;
 import dev.workstreams.core.text.BoundedMarkdown;
+import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.core.text.InertText;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ public final class TrackingComment {
 
   /** A rejected edit shown above a running plan's table leaves the table most of the comment's room. */
   static final int MAX_REJECTED_EDIT_CHARS = 16_000;
+  private static final int MAX_PROBLEM_CHARS = 1_000;
   private static final String MORE_PROBLEMS = "- … and %d more problems\n";
   private static final String MORE_ROWS = "| | … and %d more tasks | | |\n";
 
@@ -109,7 +111,8 @@ public final class TrackingComment {
         schedule.expectedSpeedup());
   }
 
+  // A message may quote a whole key or value of the author's; one such line must not crowd out the others.
   private static List<String> bullets(List<PlanProblem> problems) {
-    return problems.stream().map(p -> "- " + p.toString().replace('\n', ' ') + "\n").toList();
+    return problems.stream().map(p -> "- " + GitHubText.line(p.toString(), MAX_PROBLEM_CHARS) + "\n").toList();
   }
 }

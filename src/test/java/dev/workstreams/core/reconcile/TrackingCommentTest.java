@@ -163,4 +163,15 @@ class TrackingCommentTest {
     assertTrue(edit.length() <= TrackingComment.MAX_REJECTED_EDIT_CHARS, "length " + edit.length());
     assertTrue(edit.contains("more problems"), edit.substring(edit.length() - 100));
   }
+
+  @Test
+  void aProblemQuotingAHugeKeyIsCutSoThatTheOthersAreStillListed() {
+    String comment = TrackingComment.rejected(List.of(
+        PlanProblem.error(2, "unknown key `" + "k".repeat(70_000) + "` in the plan"),
+        PlanProblem.error(3, "task `a` depends on itself")));
+
+    assertTrue(comment.length() <= 65_536, "length " + comment.length());
+    assertTrue(comment.contains("- line 2: unknown key `kkk"), comment.substring(0, 300));
+    assertTrue(comment.contains("k…\n- line 3: task `a` depends on itself\n"), "each problem keeps its line");
+  }
 }
