@@ -50,7 +50,8 @@ final class AgentComments {
       shown.forEach(line -> text.append(InertText.insideCodeBlock(line)).append('\n'));
       text.append("```\n</details>\n");
     }
-    return Optional.of(GitHubText.comment(text.toString()));
+    // The caller puts its marker in front: leave it room under GitHub's limit.
+    return Optional.of(GitHubText.fit(text.toString(), GitHubText.COMMENT - 100));
   }
 
   // The end of the log says why the agent stopped: keep the last lines that fit, each cut to a readable length.

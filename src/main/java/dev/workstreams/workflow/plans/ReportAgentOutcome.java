@@ -2,7 +2,6 @@ package dev.workstreams.workflow.plans;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workstreams.core.reconcile.WorkstreamState;
-import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
@@ -56,7 +55,7 @@ public final class ReportAgentOutcome implements EventHandler {
       String marker = "<!-- workstreams:agent " + report.taskId() + " attempt " + updated.attempts() + " -->";
       Optional<String> comment = AgentComments.forReport(report, updated.attempts());
       if (comment.isPresent() && github.commentsWithMarker(pr.get(), marker).isEmpty()) {
-        github.comment(pr.get(), GitHubText.comment(marker + "\n" + comment.get()));
+        github.comment(pr.get(), marker + "\n" + comment.get());
       }
       if (report.result() == AgentReport.Result.SUCCEEDED && updated.pullRequest().get().draft()) {
         github.markReadyForReview(pr.get());
