@@ -5,6 +5,7 @@ import dev.workstreams.core.plan.YamlNode.YamlList;
 import dev.workstreams.core.plan.YamlNode.YamlMap;
 import dev.workstreams.core.plan.YamlNode.YamlNull;
 import dev.workstreams.core.plan.YamlNode.YamlScalar;
+import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.core.text.InertText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class PlanReader {
 
   static final int MAX_TASKS = 50;
   static final int MAX_PROMPT_BYTES = 64 * 1024;
-  static final int MAX_TITLE_CHARS = 256;
+  static final int MAX_TITLE_CHARS = GitHubText.TITLE;
   /** Keeps the overlap analysis bounded: every pair of globs of two tasks may need a search. */
   static final int MAX_GLOBS_PER_TASK = 100;
   static final Pattern TASK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");

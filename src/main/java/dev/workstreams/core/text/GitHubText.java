@@ -16,12 +16,8 @@ public final class GitHubText {
   public static final int CHECK_OUTPUT = 65_535;
   /** A check run's title: GitHub documents no limit; one line a person reads at a glance. */
   public static final int CHECK_TITLE = 255;
-  /** A pull request's title. */
+  /** A pull request's title (a task's title, which the plan checker holds to this). */
   public static final int TITLE = 256;
-  /** Annotations in one check run request; more go in later updates of the same run. */
-  public static final int ANNOTATIONS_PER_REQUEST = 50;
-  /** A label's name. */
-  public static final int LABEL = 50;
 
   static final String CUT = "\n\n… (cut here: GitHub takes at most %,d characters)\n";
 
