@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks the plan engine with JMH: overlap analysis of a 50-task plan, and ownership checks of a 3,000-file push,
-# each next to a java.nio PathMatcher baseline and a dk.brics automaton baseline. Prints the machine and the results.
+# each next to a java.nio PathMatcher baseline and a dk.brics automaton baseline; and whole checks of the hostile issue
+# bodies of issue 11 (HostilePlanBenchmark: a fence of 65,000 spaces, 1,000 tasks owning **, 30 tasks of 25 globs).
+# Prints the machine and the results.
 #
+#   bench/plan-engine.sh HostilePlanBenchmark # only the hostile bodies, single shots
 #   bench/plan-engine.sh                      # everything, about 3 minutes on 2 cores
 #   bench/plan-engine.sh OwnershipMatcher     # JMH arguments pass through: a benchmark filter, -f, -wi, -i…
 #   BUILD_DIR=/tmp/ws bench/plan-engine.sh    # build the app there instead of target/

@@ -50,6 +50,15 @@ class PlanCheckCommandTest {
   }
 
   @Test
+  void refusesAFileLongerThanAnIssueBodyWithoutReadingThePlan() throws Exception {
+    Path file = dir.resolve("issue.md");
+    Files.writeString(file, "```" + " ".repeat(160_000) + "`\n```plan\ntasks: []\n```\n");
+
+    assertEquals(1, run("check", file.toString()));
+    assertTrue(out.toString().contains("the text is 160,027 characters long; a plan is read from at most 65,536"), out.toString());
+  }
+
+  @Test
   void exitsOneAndListsEveryErrorForAnInvalidPlan() throws Exception {
     Path file = plan("tasks:\n  - {id: a, title: A, owns: [a/**], depends_on: [b]}\n  - {id: b, title: B, owns: [b/**], depends_on: [a]}\n  - {id: c, owns: [c/**]}\n");
 

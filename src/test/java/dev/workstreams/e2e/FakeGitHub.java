@@ -112,12 +112,24 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
       }
     }
     try {
-      ResponseDefinition applied = route(method, url,
-          request.getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(request.getBodyAsString()));
+      JsonNode body = request.getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(request.getBodyAsString());
+      if (overGitHubsLimit(body)) {
+        return answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"code\":\"custom\",\"field\":\"body\","
+            + "\"message\":\"body is too long (maximum is " + MAX_BODY_CHARS + " characters)\"}]}");
+      }
+      ResponseDefinition applied = route(method, url, body);
       return method.equals("GET") || url.startsWith("/app/") ? applied : lostAnswers.after(method, url, applied);
     } catch (Exception e) {
       return answer(500, "{\"message\":\"fake GitHub failed: " + e + "\"}");
     }
+  }
+
+  // GitHub refuses comments and pull request bodies over 65,536 characters with 422 (PLATFORM-NOTES).
+  private static final int MAX_BODY_CHARS = 65_536;
+
+  private static boolean overGitHubsLimit(JsonNode request) {
+    String body = request.path("body").asText("");
+    return body.codePointCount(0, body.length()) > MAX_BODY_CHARS;
   }
 
   private ResponseDefinition failure() {

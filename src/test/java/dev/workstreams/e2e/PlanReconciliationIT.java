@@ -129,7 +129,8 @@ class PlanReconciliationIT {
     rig.deliverAndWait("issues", PlanEvents.edited(edited.replace("[docs/**]", "[api/docs/**]"), "plan", "mona"));
     assertEquals(writes + 1, rig.github.writes().size(), "only the tracking comment is edited");
     String tracking = rig.github.commentsOn(7).get(0).path("body").asText();
-    assertTrue(tracking.contains("this edit of the plan was not applied"), tracking);
+    assertTrue(tracking.contains("The last edit of the plan was not applied"), tracking);
+    assertTrue(tracking.contains("| 2 | `docs` Docs | #"), "the table stays: " + tracking);
     assertEquals(4, rig.github.pulls.size());
   }
 

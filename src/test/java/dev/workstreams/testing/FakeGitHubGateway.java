@@ -32,6 +32,9 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
   /** A check run as reported. */
   public record CheckRun(String headSha, String name, boolean success, String title, String summary) {}
 
+  /** GitHub refuses (422) comments and pull request bodies longer than this. */
+  public static final int MAX_BODY_CHARS = 65_536;
+
   private final RepositoryId repository;
   private final Map<String, BranchHead> branches = new LinkedHashMap<>();
   private final Map<String, Set<String>> trees = new HashMap<>();
@@ -147,6 +150,7 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
 
   @Override
   public ObservedPullRequest openPullRequest(String head, String base, String title, String body) {
+    withinGitHubsLimit(body);
     calls.add("write pull request " + head);
     int number = nextNumber++;
     ObservedPullRequest pr = new ObservedPullRequest(number, ObservedPullRequest.State.OPEN, title, body, Set.of(), true);
@@ -157,6 +161,7 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
 
   @Override
   public void updatePullRequest(int number, String title, String body) {
+    withinGitHubsLimit(body);
     calls.add("write pull request #" + number);
     pullRequests.put(number, pullRequest(number).withTitleAndBody(title, body));
   }
@@ -209,6 +214,7 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
 
   @Override
   public IssueComment comment(int number, String body) {
+    withinGitHubsLimit(body);
     calls.add("write comment #" + number);
     IssueComment comment = new IssueComment(nextId++, body);
     comments.put(comment.id(), comment);
@@ -218,6 +224,7 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
 
   @Override
   public void editComment(long commentId, String body) {
+    withinGitHubsLimit(body);
     calls.add("write comment edit " + commentId);
     if (!comments.containsKey(commentId)) {
       throw new AssertionError("no comment " + commentId + " to edit");
@@ -231,6 +238,13 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
     readyForReview.add(number);
     pullRequests.computeIfPresent(number, (n, pr) ->
         new ObservedPullRequest(pr.number(), pr.state(), pr.title(), pr.body(), pr.labels(), false));
+  }
+
+  private static void withinGitHubsLimit(String body) {
+    if (body.codePointCount(0, body.length()) > MAX_BODY_CHARS) {
+      throw new AssertionError("GitHub would refuse this body (422): " + body.length() + " characters, at most "
+          + MAX_BODY_CHARS);
+    }
   }
 
   /** Closes (or merges) a pull request as a person would on GitHub. */

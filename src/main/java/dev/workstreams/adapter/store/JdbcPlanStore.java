@@ -27,7 +27,7 @@ public final class JdbcPlanStore implements PlanStore {
 
   private static final String PLAN_COLUMNS =
       "installation_id, state, issue_body, base_branch, max_parallel, agent, shared_paths, enforcement, labelled_at,"
-          + " finished_at, tracking_comment_id, tracking_comment_body, protected_paths, labelled_by_admin";
+          + " finished_at, tracking_comment_id, tracking_comment_body, protected_paths, labelled_by_admin, rejected_edit";
 
   private final DataSource dataSource;
   private final WorkstreamRows rows = new WorkstreamRows();
@@ -55,9 +55,10 @@ public final class JdbcPlanStore implements PlanStore {
   public void savePlan(StoredPlan plan) {
     String update = "UPDATE plans SET installation_id = ?, state = ?, issue_body = ?, base_branch = ?, max_parallel = ?,"
         + " agent = ?, shared_paths = ?, enforcement = ?, labelled_at = ?, finished_at = ?, tracking_comment_id = ?,"
-        + " tracking_comment_body = ?, protected_paths = ?, labelled_by_admin = ? WHERE repository = ? AND issue_number = ?";
+        + " tracking_comment_body = ?, protected_paths = ?, labelled_by_admin = ?, rejected_edit = ?"
+        + " WHERE repository = ? AND issue_number = ?";
     String insert = "INSERT INTO plans (" + PLAN_COLUMNS + ", repository, issue_number)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     upsert(update, insert, statement -> {
       int i = 1;
       statement.setLong(i++, plan.repository().installationId());
@@ -74,6 +75,7 @@ public final class JdbcPlanStore implements PlanStore {
       statement.setString(i++, plan.trackingCommentBody());
       statement.setString(i++, String.join("\n", plan.protectedPaths()));
       statement.setBoolean(i++, plan.labelledByAdmin());
+      statement.setString(i++, plan.rejectedEdit());
       statement.setString(i++, plan.repository().fullName());
       statement.setInt(i, plan.issue());
     });
@@ -191,7 +193,8 @@ public final class JdbcPlanStore implements PlanStore {
         trackingComment,
         Optional.ofNullable(r.getString("tracking_comment_body")).orElse(""),
         lines(r.getString("protected_paths")),
-        r.getBoolean("labelled_by_admin"));
+        r.getBoolean("labelled_by_admin"),
+        Optional.ofNullable(r.getString("rejected_edit")).orElse(""));
   }
 
   private static List<String> lines(String text) {

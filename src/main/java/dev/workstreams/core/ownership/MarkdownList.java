@@ -1,5 +1,6 @@
 package dev.workstreams.core.ownership;
 
+import dev.workstreams.core.text.InertText;
 import java.util.List;
 
 /**
@@ -26,9 +27,9 @@ final class MarkdownList {
     return out.toString();
   }
 
-  /** A path as inline code; a path holding a backtick gets a longer fence so it cannot end the span. */
+  /** A path as inline code that the path cannot end, nor use to fake one of the App's markers. */
   static String code(String path) {
-    return path.contains("`") ? "`` " + path + " ``" : "`" + path + "`";
+    return InertText.code(path);
   }
 
   static String plural(int count, String one, String many) {

@@ -27,10 +27,21 @@ public final class OverlapAnalysis {
    * @throws IllegalArgumentException when a pattern is not a valid glob (see {@link Glob#problem})
    */
   public static List<Overlap> find(List<OwnedGlobs> tasks, List<String> shared) {
+    return find(tasks, shared, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code limit} overlaps of {@link #find(List, List)}, in the same order; the search stops there, so a plan
+   * in which every task owns everything costs {@code limit} searches, not one per pair of globs.
+   */
+  public static List<Overlap> find(List<OwnedGlobs> tasks, List<String> shared, int limit) {
     PlanGlobs plan = PlanGlobs.compile(tasks, shared);
     List<Dfa> exempt = exemptions(plan.shared());
     List<Overlap> overlaps = new ArrayList<>();
     for (Candidate candidate : OverlapCandidates.of(plan)) {
+      if (overlaps.size() >= limit) {
+        break;
+      }
       overlap(plan, candidate, exempt).ifPresent(overlaps::add);
     }
     return List.copyOf(overlaps);

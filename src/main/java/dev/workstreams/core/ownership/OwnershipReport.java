@@ -1,5 +1,6 @@
 package dev.workstreams.core.ownership;
 
+import dev.workstreams.core.text.GitHubText;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,11 @@ public record OwnershipReport(
    * puts the comment's marker in front, by which it finds the comment again.
    */
   public String comment() {
+    // The caller's marker goes in front: leave it room under GitHub's limit.
+    return GitHubText.fit(commentText(), GitHubText.COMMENT - 100);
+  }
+
+  private String commentText() {
     StringBuilder out = new StringBuilder()
         .append("### Ownership of task `").append(taskId).append("` (plan #").append(planIssue).append(")\n\n")
         .append("Checked at `").append(shortSha()).append("`.");
@@ -71,6 +77,10 @@ public record OwnershipReport(
   }
 
   public String checkTitle() {
+    return GitHubText.line(checkTitleText(), GitHubText.CHECK_TITLE);
+  }
+
+  private String checkTitleText() {
     if (!complete) {
       return "Cannot verify every file";
     }
@@ -80,6 +90,10 @@ public record OwnershipReport(
   }
 
   public String checkSummary() {
+    return GitHubText.checkOutput(checkSummaryText());
+  }
+
+  private String checkSummaryText() {
     String scope = MarkdownList.plural(checkedPaths, "path", "paths") + " checked against task `" + taskId
         + "` of plan #" + planIssue + " (" + globList() + ") and the repository's `shared` paths.";
     StringBuilder out = new StringBuilder();

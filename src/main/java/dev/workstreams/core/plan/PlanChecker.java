@@ -6,6 +6,7 @@ import dev.workstreams.core.ownership.TreeReport;
 import dev.workstreams.core.schedule.DependencyGraph;
 import dev.workstreams.core.schedule.PlanSchedule;
 import dev.workstreams.core.schedule.TaskNode;
+import dev.workstreams.core.text.InertText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,12 +22,22 @@ import java.util.Optional;
 public final class PlanChecker {
 
   private static final int LISTED_UNOWNED_FILES = 20;
+  /** GitHub keeps at most this much of an issue body; a longer text is not a body GitHub sent. */
+  public static final int MAX_BODY_CHARS = 65_536;
 
   private final YamlReader yaml = new YamlReader();
 
   public PlanReport check(String issueBody, List<String> shared) {
     List<PlanProblem> problems = new ArrayList<>();
     Plan empty = new Plan(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+    if (issueBody.length() > MAX_BODY_CHARS) {
+      problems.add(
+          PlanProblem.error(
+              0,
+              String.format(Locale.ROOT, "the text is %,d characters long; a plan is read from at most %,d "
+                  + "(GitHub's limit for an issue body): shorten it", issueBody.length(), MAX_BODY_CHARS)));
+      return new PlanReport(empty, problems, Optional.empty());
+    }
     Optional<PlanBlock> block = PlanBlockFinder.find(issueBody);
     if (block.isEmpty()) {
       problems.add(
@@ -40,10 +51,15 @@ public final class PlanChecker {
     try {
       root = yaml.read(block.get(), problems);
     } catch (YamlReader.YamlError e) {
-      problems.add(PlanProblem.error(e.line(), e.getMessage()));
+      problems.add(PlanProblem.error(e.line(), InertText.unmentioned(e.getMessage())));
       return new PlanReport(empty, problems, Optional.empty());
     }
-    Plan plan = new PlanReader(problems).read(root);
+    PlanReader reader = new PlanReader(problems);
+    Plan plan = reader.read(root);
+    if (reader.tooManyTasks()) {
+      problems.sort(Comparator.comparingInt(PlanProblem::line));
+      return new PlanReport(plan, problems, Optional.empty());
+    }
     new PlanValidator(problems).validate(plan, shared);
     Optional<PlanSchedule> schedule = schedule(plan);
     schedule

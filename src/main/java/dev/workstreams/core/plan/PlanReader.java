@@ -5,6 +5,8 @@ import dev.workstreams.core.plan.YamlNode.YamlList;
 import dev.workstreams.core.plan.YamlNode.YamlMap;
 import dev.workstreams.core.plan.YamlNode.YamlNull;
 import dev.workstreams.core.plan.YamlNode.YamlScalar;
+import dev.workstreams.core.text.GitHubText;
+import dev.workstreams.core.text.InertText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,9 @@ final class PlanReader {
 
   static final int MAX_TASKS = 50;
   static final int MAX_PROMPT_BYTES = 64 * 1024;
-  static final int MAX_TITLE_CHARS = 256;
+  static final int MAX_TITLE_CHARS = GitHubText.TITLE;
+  /** Keeps the overlap analysis bounded: every pair of globs of two tasks may need a search. */
+  static final int MAX_GLOBS_PER_TASK = 100;
   private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern BAD_REF =
       Pattern.compile("^[-/.]|/$|\\.lock$|\\.\\.|//|@\\{|[\\s~^:?*\\[\\\\\\x00-\\x1f\\x7f]|/\\.");
@@ -28,6 +32,7 @@ final class PlanReader {
   private static final List<String> TASK_KEYS = List.of("id", "title", "owns", "depends_on", "prompt");
 
   private final List<PlanProblem> problems;
+  private int listedTasks;
 
   PlanReader(List<PlanProblem> problems) {
     this.problems = problems;
@@ -49,6 +54,11 @@ final class PlanReader {
     return new Plan(base, maxParallel, agent, tasks);
   }
 
+  /** Over the task limit the plan is refused without relating its tasks to each other, which costs per pair. */
+  boolean tooManyTasks() {
+    return listedTasks > MAX_TASKS;
+  }
+
   private List<Task> missingTasks(YamlMap map) {
     problems.add(PlanProblem.error(map.line(), "the plan has no `tasks:` list"));
     return List.of();
@@ -58,7 +68,7 @@ final class PlanReader {
     Optional<String> text = text(entry, "`base`");
     if (text.isPresent() && BAD_REF.matcher(text.get()).find()) {
       problems.add(
-          PlanProblem.error(entry.line(), "`base` is not a valid branch name: `" + text.get() + "`"));
+          PlanProblem.error(entry.line(), "`base` is not a valid branch name: " + InertText.code(text.get())));
       return Optional.empty();
     }
     return text;
@@ -84,7 +94,7 @@ final class PlanReader {
       problems.add(
           PlanProblem.error(
               entry.line(),
-              "`agent` must name an agent profile (letters, digits, `-`, `_`, `.`), but it is `" + text.get() + "`"));
+              "`agent` must name an agent profile (letters, digits, `-`, `_`, `.`), but it is " + InertText.code(text.get())));
       return Optional.empty();
     }
     return text;
@@ -96,6 +106,7 @@ final class PlanReader {
           PlanProblem.error(entry.line(), "`tasks` must be a list of tasks, but it is " + entry.value().kind()));
       return List.of();
     }
+    listedTasks = list.items().size();
     if (list.items().isEmpty()) {
       problems.add(PlanProblem.error(entry.line(), "`tasks` is empty: a plan needs at least one task"));
     }
@@ -103,8 +114,9 @@ final class PlanReader {
       problems.add(
           PlanProblem.error(
               entry.line(),
-              "the plan has " + list.items().size() + " tasks; at most " + MAX_TASKS
-                  + " are allowed (split it into several plans)"));
+              "more than " + MAX_TASKS + " tasks (" + list.items().size() + "): split the plan into several plans; "
+                  + "tasks are not checked against each other (dependencies, overlaps) until it has " + MAX_TASKS
+                  + " or fewer"));
     }
     List<Task> tasks = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
@@ -132,7 +144,7 @@ final class PlanReader {
   static String unknownKey(String key, List<String> allowed, String where) {
     String hint =
         Suggestions.closest(key, allowed).map(s -> " (did you mean `" + s + "`?)").orElse("");
-    return "unknown key `" + key + "` in " + where + hint + "; allowed keys: " + String.join(", ", allowed);
+    return "unknown key " + InertText.code(key) + " in " + where + hint + "; allowed keys: " + String.join(", ", allowed);
   }
 
   /** Reads one task item; the task is kept when its id is readable, so other rules can see it. */
@@ -182,7 +194,7 @@ final class PlanReader {
       if (entry.value() instanceof YamlScalar s && TaskIds.valid(s.text())) {
         return Optional.of(s.text());
       }
-      String shown = entry.value() instanceof YamlScalar s ? "`" + s.text() + "`" : entry.value().kind();
+      String shown = entry.value() instanceof YamlScalar s ? InertText.code(s.text()) : entry.value().kind();
       problems.add(
           PlanProblem.error(
               entry.line(),
@@ -209,6 +221,13 @@ final class PlanReader {
       List<String> globs = strings(entry, "`owns`", "globs, e.g. `owns: [src/auth/**]`");
       if (globs.isEmpty() && entry.value() instanceof YamlList) {
         problems.add(PlanProblem.error(entry.line(), name + ": `owns` is empty: a task must own at least one glob"));
+      }
+      if (globs.size() > MAX_GLOBS_PER_TASK) {
+        problems.add(
+            PlanProblem.error(
+                entry.line(),
+                name + ": `owns` lists " + globs.size() + " globs; at most " + MAX_GLOBS_PER_TASK
+                    + " are allowed (a folder glob such as `src/auth/**` covers many files)"));
       }
       return globs;
     }
@@ -247,6 +266,8 @@ final class PlanReader {
       for (YamlNode item : list.items()) {
         if (item instanceof YamlScalar s && !s.text().isBlank()) {
           values.add(s.text().strip());
+        } else if (item instanceof YamlScalar || item instanceof YamlNull) {
+          problems.add(PlanProblem.error(item.line(), name + ": every entry of " + what + " must be text, but one is empty"));
         } else {
           problems.add(PlanProblem.error(item.line(), name + ": every entry of " + what + " must be text, but one is " + item.kind()));
         }

@@ -6,6 +6,7 @@ import dev.workstreams.core.ownership.OwnedGlobs;
 import dev.workstreams.core.ownership.Overlap;
 import dev.workstreams.core.schedule.DependencyGraph;
 import dev.workstreams.core.schedule.TaskNode;
+import dev.workstreams.core.text.InertText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,9 @@ import java.util.Set;
 
 /** The rules that relate tasks to each other: ids, dependencies, cycles and ownership overlap. */
 final class PlanValidator {
+
+  /** Overlaps named in a report; past them the analysis stops, since each one is a search. */
+  static final int LISTED_OVERLAPS = 20;
 
   private final List<PlanProblem> problems;
 
@@ -57,7 +61,7 @@ final class PlanValidator {
           String hint = Suggestions.closest(dep, ids).map(s -> " (did you mean `" + s + "`?)").orElse("");
           problems.add(
               PlanProblem.error(
-                  task.line(), "task `" + task.id() + "` depends on `" + dep + "`, which is not a task of this plan" + hint));
+                  task.line(), "task `" + task.id() + "` depends on " + InertText.code(dep) + ", which is not a task of this plan" + hint));
         }
       }
     }
@@ -78,10 +82,11 @@ final class PlanValidator {
     List<OwnedGlobs> owned = new ArrayList<>();
     for (Task task : tasks) {
       List<String> valid = new ArrayList<>();
-      for (String glob : task.owns()) {
+      for (String glob : task.owns().subList(0, Math.min(PlanReader.MAX_GLOBS_PER_TASK, task.owns().size()))) {
         Glob.problem(glob)
             .ifPresentOrElse(
-                p -> problems.add(PlanProblem.error(task.line(), "task `" + task.id() + "`: " + p.message())),
+                p -> problems.add(
+                    PlanProblem.error(task.line(), "task `" + task.id() + "`: " + InertText.unmentioned(p.message()))),
                 () -> valid.add(glob));
       }
       owned.add(new OwnedGlobs(task.id(), valid));
@@ -90,17 +95,26 @@ final class PlanValidator {
   }
 
   private void overlaps(Plan plan, List<OwnedGlobs> owned, List<String> shared) {
-    for (Overlap o : OverlapAnalysis.find(owned, shared)) {
-      if (o.taskA().equals(o.taskB())) {
-        continue;
-      }
+    // Two tasks with the same id are reported as a duplicate id, not as an overlap with themselves.
+    List<Overlap> found = OverlapAnalysis.find(owned, shared, LISTED_OVERLAPS + 1).stream()
+        .filter(o -> !o.taskA().equals(o.taskB()))
+        .toList();
+    for (Overlap o : found.subList(0, Math.min(LISTED_OVERLAPS, found.size()))) {
       int line = plan.task(o.taskB()).map(Task::line).orElse(0);
       problems.add(
           PlanProblem.error(
               line,
-              "tasks `" + o.taskA() + "` and `" + o.taskB() + "` can both own `" + o.examplePath() + "`: `"
-                  + o.globA() + "` (" + o.taskA() + ") and `" + o.globB() + "` (" + o.taskB()
+              "tasks `" + o.taskA() + "` and `" + o.taskB() + "` can both own " + InertText.code(o.examplePath()) + ": "
+                  + InertText.code(o.globA()) + " (" + o.taskA() + ") and " + InertText.code(o.globB()) + " (" + o.taskB()
                   + ") overlap; narrow one of them, or list the path under `shared` in .github/workstreams.yml"));
+    }
+    if (found.size() > LISTED_OVERLAPS) {
+      Overlap next = found.get(LISTED_OVERLAPS);
+      problems.add(
+          PlanProblem.error(
+              plan.task(next.taskB()).map(Task::line).orElse(0),
+              "… and more overlapping tasks: only the first " + LISTED_OVERLAPS
+                  + " overlaps are listed; the plan is checked again once they are fixed"));
     }
   }
 }

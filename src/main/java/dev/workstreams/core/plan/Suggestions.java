@@ -13,11 +13,12 @@ final class Suggestions {
 
   static Optional<String> closest(String word, Collection<String> candidates) {
     return candidates.stream()
-        .filter(c -> distance(word, c) <= MAX_DISTANCE)
+        .filter(c -> Math.abs(word.length() - c.length()) <= MAX_DISTANCE && distance(word, c) <= MAX_DISTANCE)
         .min(Comparator.comparingInt((String c) -> distance(word, c)));
   }
 
-  // Levenshtein distance; keys and ids are at most a few dozen characters.
+  // Levenshtein distance, quadratic: callers compare only words whose lengths are close, since an unknown key or
+  // dependency is user text of any length.
   static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];

@@ -11,6 +11,7 @@ import dev.workstreams.core.plan.YamlNode.YamlList;
 import dev.workstreams.core.plan.YamlNode.YamlMap;
 import dev.workstreams.core.plan.YamlNode.YamlNull;
 import dev.workstreams.core.plan.YamlNode.YamlScalar;
+import dev.workstreams.core.text.InertText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,7 +107,7 @@ final class YamlReader {
       if (seen.add(key)) {
         entries.add(new Entry(key, keyLine, value));
       } else {
-        problems.add(PlanProblem.error(keyLine, "the key `" + key + "` appears twice in the same mapping"));
+        problems.add(PlanProblem.error(keyLine, "the key " + InertText.code(key) + " appears twice in the same mapping"));
       }
     }
     return new YamlMap(List.copyOf(entries), line);

@@ -1,6 +1,10 @@
 package dev.workstreams.core.reconcile;
 
 import dev.workstreams.core.plan.Task;
+import dev.workstreams.core.text.BoundedMarkdown;
+import dev.workstreams.core.text.InertText;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,36 +20,37 @@ public final class PullRequestBody {
   private PullRequestBody() {}
 
   public static String render(int issue, Task task, int mergeOrder, Map<String, Integer> dependencyPullRequests) {
-    StringBuilder body = new StringBuilder();
-    body.append(Markers.task(issue, task.id())).append('\n');
-    body.append("Part of #").append(issue).append(": workstream `").append(task.id())
-        .append("`, merge order ").append(mergeOrder).append(".\n\n");
-    body.append("### Task\n").append(task.title()).append("\n\n");
+    BoundedMarkdown body = BoundedMarkdown.comment()
+        .text(Markers.task(issue, task.id()) + "\n"
+            + "Part of #" + issue + ": workstream `" + task.id() + "`, merge order " + mergeOrder + ".\n\n"
+            + "### Task\n" + InertText.text(task.title()) + "\n\n");
     if (!task.prompt().isBlank()) {
-      body.append("### Instructions\n").append(prompt(task.prompt())).append("\n\n");
+      body.text("### Instructions\n" + prompt(task.prompt()) + "\n\n");
     }
-    body.append("### Owns\n");
-    task.owns().forEach(glob -> body.append("- `").append(glob).append("`\n"));
-    body.append("\nChanges outside these paths are reported by the `workstreams/ownership` check.\n");
-    if (!task.dependsOn().isEmpty()) {
-      body.append("\n### Depends on\n");
-      for (String dep : task.dependsOn()) {
-        Integer pr = dependencyPullRequests.get(dep);
-        body.append("- `").append(dep).append("`").append(pr == null ? "" : ": #" + pr).append('\n');
-      }
-      body.append("\nReview and merge those first.\n\n");
-      for (String dep : task.dependsOn()) {
-        Integer pr = dependencyPullRequests.get(dep);
-        if (pr != null) {
-          body.append("Depends-On: #").append(pr).append('\n');
-        }
+    body.items("### Owns\n", task.owns().stream().map(glob -> "- " + InertText.code(glob) + "\n").toList(),
+            "- … and %d more (the plan in the issue lists them all)\n", Integer.MAX_VALUE)
+        .text("\nChanges outside these paths are reported by the `workstreams/ownership` check.\n");
+    List<String> dependencies = new ArrayList<>();
+    List<String> dependsOnLines = new ArrayList<>();
+    for (String dep : task.dependsOn()) {
+      Integer pr = dependencyPullRequests.get(dep);
+      dependencies.add("- " + InertText.code(dep) + (pr == null ? "" : ": #" + pr) + "\n");
+      if (pr != null) {
+        dependsOnLines.add("Depends-On: #" + pr + "\n");
       }
     }
-    return body.toString();
+    return body.items("\n### Depends on\n", dependencies, "- … and %d more\n", Integer.MAX_VALUE)
+        .text(dependencies.isEmpty() ? "" : "\nReview and merge those first.\n\n")
+        .items(dependsOnLines, "")
+        .render();
   }
 
+  // Shown as text in a code block: the author's Markdown would mention people and could fake the task marker.
   private static String prompt(String prompt) {
-    String trimmed = prompt.strip();
+    return "```text\n" + InertText.insideCodeBlock(cut(prompt.strip())) + "\n```";
+  }
+
+  private static String cut(String trimmed) {
     if (trimmed.length() <= MAX_PROMPT_CHARS) {
       return trimmed;
     }

@@ -2,6 +2,7 @@ package dev.workstreams.workflow.plans;
 
 import dev.workstreams.core.command.CommentCommand;
 import dev.workstreams.core.reconcile.Markers;
+import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.PlanStore;
@@ -48,7 +49,8 @@ public final class AnswerCommentCommands implements EventHandler {
     String answer = github.permission(sender).canWrite()
         ? answer(command.get(), issue, sender)
         : "@" + sender + ", only people with write, maintain or admin permission can give workstreams commands.";
-    github.comment(issue.number(), marker + "\n" + answer + "\n");
+    // A status answer is the tracking comment, which may already fill GitHub's limit on its own.
+    github.comment(issue.number(), GitHubText.comment(marker + "\n" + answer + "\n"));
     if (command.get() instanceof CommentCommand.Retry || command.get() instanceof CommentCommand.Cancel) {
       Optional<StoredPlan> plan = store.plan(issue.repository(), issue.number());
       if (plan.isPresent()) {

@@ -3,6 +3,8 @@ package dev.workstreams.workflow.plans;
 import dev.workstreams.core.config.ConfigFile;
 import dev.workstreams.core.config.ConfigProblem;
 import dev.workstreams.core.reconcile.Markers;
+import dev.workstreams.core.text.GitHubText;
+import dev.workstreams.core.text.InertText;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.IssueComment;
 import java.io.IOException;
@@ -27,12 +29,12 @@ public final class Notices {
   void invalidConfig(GitHubGateway github, int issue, List<ConfigProblem> problems) throws IOException {
     StringBuilder body = new StringBuilder(CONFIG).append("\nworkstreams cannot read `").append(ConfigFile.PATH)
         .append("` on the default branch, so nothing was created. Fix it and label the issue again:\n\n");
-    problems.forEach(p -> body.append("- ").append(p.describe()).append('\n'));
-    show(github, issue, CONFIG, body.toString());
+    problems.forEach(p -> body.append("- ").append(InertText.unmentioned(GitHubText.line(p.describe(), 1_000))).append('\n'));
+    show(github, issue, CONFIG, GitHubText.comment(body.toString()));
   }
 
   void unknownAgentProfile(GitHubGateway github, int issue, String profile) throws IOException {
-    show(github, issue, PROFILE, PROFILE + "\nThis plan asks for the agent profile `" + profile + "`, which the operator of this "
+    show(github, issue, PROFILE, PROFILE + "\nThis plan asks for the agent profile " + InertText.code(profile) + ", which the operator of this "
         + "workstreams server has not defined, so no agent runs: the pull requests stay open for people. Name one of the "
         + "operator's profiles in `agent:` (plan or `.github/workstreams.yml`), or leave it out for the default.\n");
   }

@@ -31,9 +31,11 @@ public final class ReconcilePlan {
   private final Clock clock;
   private final PlanProgress progress;
   private final PlanChecker checker = new PlanChecker();
+  private final RecordedPlans recorded;
 
   public ReconcilePlan(PlanStore store, TrackingComments tracking, Clock clock, PlanProgress progress) {
     this.store = store;
+    this.recorded = new RecordedPlans(store);
     this.tracking = tracking;
     this.clock = clock;
     this.progress = progress;
@@ -95,14 +97,28 @@ public final class ReconcilePlan {
 
   private void reject(GitHubGateway github, PlanIssue issue, RepoConfig config, Optional<StoredPlan> existing,
       List<PlanProblem> problems) throws IOException {
-    boolean keepsRunningPlan = existing.map(p -> p.state() == PlanState.ACTIVE).orElse(false);
+    Optional<StoredPlan> running = existing.filter(p -> p.state() == PlanState.ACTIVE);
+    if (running.isPresent()) {
+      keepRunning(github, running.get().withRejectedEdit(TrackingComment.rejectedEdit(problems)), problems);
+      return;
+    }
     StoredPlan plan = existing.orElseGet(() -> new StoredPlan(issue.repository(), issue.number(), PlanState.REJECTED,
         issue.body(), issue.defaultBranch(), config.maxParallel(), config.agent(), config.shared(), config.enforcement(),
         clock.instant(), Optional.empty(), Optional.empty(), "", config.protectedPaths(), false));
-    if (!keepsRunningPlan && plan.state() != PlanState.REJECTED) {
+    if (plan.state() != PlanState.REJECTED) {
       plan = plan.withState(PlanState.REJECTED);
     }
     store.savePlan(plan);
-    tracking.show(github, plan, TrackingComment.rejected(problems, keepsRunningPlan));
+    tracking.show(github, plan, TrackingComment.rejected(problems, false));
+  }
+
+  /**
+   * A rejected edit of a running plan: its workstreams go on under the plan in force, whose table the comment keeps,
+   * with the edit's problems above it until a later edit is valid.
+   */
+  private void keepRunning(GitHubGateway github, StoredPlan plan, List<PlanProblem> problems) throws IOException {
+    store.savePlan(plan);
+    String comment = recorded.trackingComment(plan, false).orElseGet(() -> TrackingComment.rejected(problems, true));
+    tracking.show(github, plan, comment);
   }
 }

@@ -37,6 +37,6 @@ final class TrackingView {
           row.map(StoredWorkstream::detail).orElse("")));
     }
     return TrackingComment.accepted(status, desired.schedule(), findings, cancelled,
-        PlanSummaries.of(plan, desired, rows).map(PlanSummary::text));
+        PlanSummaries.of(plan, desired, rows).map(PlanSummary::text), plan.rejectedEdit());
   }
 }

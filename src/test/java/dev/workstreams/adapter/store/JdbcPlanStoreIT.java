@@ -108,6 +108,32 @@ class JdbcPlanStoreIT {
   }
 
   @Test
+  void keepsARejectedEditUntilAValidPlanReplacesIt() {
+    keepsARejectedEdit(store);
+  }
+
+  @Test
+  void keepsARejectedEditInPostgres() throws Exception {
+    dev.workstreams.testing.Postgres.assumeAvailable();
+    try (dev.workstreams.testing.Postgres.Schema schema = dev.workstreams.testing.Postgres.newSchema()) {
+      org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+      postgres.setURL(schema.jdbcUrl());
+      Flyway.configure().dataSource(postgres).locations("classpath:db/migration/postgresql").load().migrate();
+      keepsARejectedEdit(new JdbcPlanStore(postgres));
+    }
+  }
+
+  private static void keepsARejectedEdit(JdbcPlanStore store) {
+    store.savePlan(plan(PlanState.ACTIVE).withRejectedEdit("**The last edit of the plan was not applied**"));
+    StoredPlan read = store.plan(REPO, 12).orElseThrow();
+    assertEquals("**The last edit of the plan was not applied**", read.rejectedEdit());
+    assertEquals(read.rejectedEdit(), read.withTrackingComment(9L, "body").withState(PlanState.ACTIVE).rejectedEdit());
+
+    store.savePlan(plan(PlanState.ACTIVE));
+    assertEquals("", store.plan(REPO, 12).orElseThrow().rejectedEdit());
+  }
+
+  @Test
   void savesWorkstreamsWithTheirPullRequests() {
     StoredWorkstream fresh = StoredWorkstream.pending("api", "workstreams/12-api");
     store.saveWorkstream(REPO, 12, fresh);

@@ -233,17 +233,19 @@ class PlanCheckerTest {
     }
 
     assertEquals(
-        List.of("line 2: the plan has 51 tasks; at most 50 are allowed (split it into several plans)"),
+        List.of("line 2: more than 50 tasks (51): split the plan into several plans; tasks are not checked against "
+            + "each other (dependencies, overlaps) until it has 50 or fewer"),
         errors(check(yaml.toString())));
   }
 
   @Test
   void rejectsAPromptOver64KiB() {
-    String prompt = "x".repeat(64 * 1024 + 1);
+    // Two bytes a character: over 64 KiB of prompt in a body that GitHub's 65,536-character limit still allows.
+    String prompt = "é".repeat(32 * 1024 + 1);
     PlanReport report = check("tasks:\n  - id: a\n    title: A\n    owns: [a/**]\n    prompt: " + prompt + "\n");
 
     assertEquals(
-        List.of("line 6: task `a`: `prompt` is 65537 bytes; at most 64 KiB (65536 bytes) are allowed"),
+        List.of("line 6: task `a`: `prompt` is 65538 bytes; at most 64 KiB (65536 bytes) are allowed"),
         errors(report));
   }
 

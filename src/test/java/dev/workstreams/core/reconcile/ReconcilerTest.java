@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.workstreams.core.plan.Plan;
 import dev.workstreams.core.plan.PlanChecker;
 import dev.workstreams.core.plan.PlanReport;
+import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.ObservedPullRequest.State;
 import dev.workstreams.core.reconcile.Step.AddLabel;
 import dev.workstreams.core.reconcile.Step.CreateBranch;
@@ -211,5 +212,23 @@ class ReconcilerTest {
         Depends-On: #100
         """, body);
     assertEquals(new Markers.TaskRef(7, "api"), Markers.taskOf(body).orElseThrow());
+  }
+
+  @Test
+  void aPullRequestBodyWithALongOwnsListFitsInGitHubsLimit() {
+    List<String> owns = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      owns.add("services/service-" + i + "/" + "deeply/nested/folder/".repeat(20) + "**");
+    }
+    String prompt = "Implement it.\n".repeat(3_500);
+    Task task = new Task("big", "Big @alice", owns, List.of(), prompt, 3);
+
+    String body = PullRequestBody.render(7, task, 1, java.util.Map.of());
+
+    assertTrue(body.length() <= 65_536, "length " + body.length());
+    assertTrue(body.startsWith("<!-- workstreams:task {\"issue\":7,\"task\":\"big\"} -->\n"), body.substring(0, 100));
+    assertTrue(body.contains("### Task\nBig @\u200Balice\n"), "the title pings nobody");
+    assertTrue(body.contains("more (the plan in the issue lists them all)\n"), "the owns list is cut by item");
+    assertEquals(new Markers.TaskRef(7, "big"), Markers.taskOf(body).orElseThrow());
   }
 }
