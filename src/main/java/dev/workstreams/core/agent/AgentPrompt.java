@@ -36,7 +36,7 @@ public final class AgentPrompt {
         ? "No other task's work comes before this one.\n"
         : "These pull requests of the plan are merged into your branch already:\n"
             + bullets(input.mergedDependencies(), false));
-    PlanIssue issue = input.issue();
+    IssueGoal issue = input.issue();
     prompt.append("\n# The plan: issue #").append(issue.number()).append(", ").append(issue.title()).append("\n\n")
         .append(quote(excerpt(issue.body())));
     prompt.append("\n# When you finish\n\n")

@@ -10,7 +10,7 @@ import java.util.List;
  * @param mergedDependencies titles of the dependencies' merged pull requests, in merge order
  */
 public record PromptInput(
-    TaskBrief task, PlanIssue issue, List<String> owns, List<String> shared, List<String> mergedDependencies) {
+    TaskBrief task, IssueGoal issue, List<String> owns, List<String> shared, List<String> mergedDependencies) {
 
   public PromptInput {
     owns = List.copyOf(owns);

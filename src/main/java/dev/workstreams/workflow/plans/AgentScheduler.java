@@ -1,7 +1,7 @@
 package dev.workstreams.workflow.plans;
 
 import dev.workstreams.core.agent.AgentPrompt;
-import dev.workstreams.core.agent.PlanIssue;
+import dev.workstreams.core.agent.IssueGoal;
 import dev.workstreams.core.agent.PromptInput;
 import dev.workstreams.core.agent.TaskBrief;
 import dev.workstreams.core.plan.Task;
@@ -149,7 +149,7 @@ public final class AgentScheduler implements PlanProgress {
         .map(r -> "#" + r.pullRequest().get().number() + " " + r.pullRequest().get().title())
         .toList();
     return AgentPrompt.compose(new PromptInput(new TaskBrief(task.id(), task.title(), task.prompt()),
-        new PlanIssue(plan.issue(), "plan issue #" + plan.issue(), plan.issueBody()),
+        new IssueGoal(plan.issue(), "plan issue #" + plan.issue(), plan.issueBody()),
         task.owns(), plan.shared(), merged));
   }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class AgentPromptTest {
 
-  static final PlanIssue ISSUE = new PlanIssue(12, "Sign-in for the shop", """
+  static final IssueGoal ISSUE = new IssueGoal(12, "Sign-in for the shop", """
       We want people to sign in with GitHub.
 
       ```plan
@@ -71,7 +71,7 @@ class AgentPromptTest {
   @Test
   void saysSoWhenThereAreNoInstructionsNoSharedPathsAndNoDependencies() {
     String prompt = AgentPrompt.compose(new PromptInput(
-        new TaskBrief("docs", "Write the guide", ""), new PlanIssue(3, "Docs", ""),
+        new TaskBrief("docs", "Write the guide", ""), new IssueGoal(3, "Docs", ""),
         List.of("docs/"), List.of(), List.of()));
 
     assertTrue(prompt.contains("The plan gives no further instructions for this task: its title says what to do.\n"));

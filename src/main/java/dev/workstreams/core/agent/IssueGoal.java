@@ -1,9 +1,9 @@
 package dev.workstreams.core.agent;
 
 /** The issue that holds the plan: its goal, in the words of the person who wrote it. */
-public record PlanIssue(int number, String title, String body) {
+public record IssueGoal(int number, String title, String body) {
 
-  public PlanIssue {
+  public IssueGoal {
     body = body == null ? "" : body;
   }
 }
