@@ -185,7 +185,9 @@ class AgentsIT {
         + "  - {id: b, title: B, owns: [b/**], depends_on: [a]}\n```\n";
     rig.deliverAndWait("issues", PlanEvents.labeled(plan, "plan", "mona"));
     Eventually.await("a pushed", Duration.ofSeconds(60), () -> branchExists("workstreams/7-a"));
-    Thread.sleep(1000);
+    // The tracking comment is written after the scheduler decided on a's report: b would show as running had it started.
+    Eventually.await("the scheduler decided after a's run", Duration.ofSeconds(60), () ->
+        row("a").contains("ready for review") && row("b").contains("waiting for dependencies"));
     assertEquals(List.of("start a"), Files.readAllLines(timeline), "b waits for a's merge");
 
     mergeIntoMain("workstreams/7-a");
@@ -224,6 +226,11 @@ class AgentsIT {
 
   private String tracking() {
     return rig.github.commentsOn(7).get(0).path("body").asText();
+  }
+
+  /** The tracking comment's table row of one task; empty while the comment has none. */
+  private String row(String taskId) {
+    return tracking().lines().filter(l -> l.contains(" | `" + taskId + "` ")).findFirst().orElse("");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.AgentProfilesReader;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
 import dev.workstreams.adapter.agent.sandbox.SandboxProbe;
+import dev.workstreams.core.schedule.WorkstreamState;
 import dev.workstreams.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,10 @@ class AgentsWithoutSandboxIT {
         + "AGENT_SANDBOX=off to run agents unsandboxed). The pull requests stay open for people; agents start once the "
         + "operator fixes this.\n", notice().get());
     assertTrue(rig.github.pullRequest("workstreams/7-a").path("number").asInt() > 0, "the pull request is opened");
-    Thread.sleep(500);
+    // The notice is the scheduler's decision, taken where it would otherwise start agents, and the
+    // delivery is handled: had it started one anyway, the row would be stored and shown as running.
+    String tracking = rig.github.commentsOn(7).get(0).path("body").asText();
+    assertFalse(tracking.contains(WorkstreamState.RUNNING.text()), tracking);
     assertFalse(Files.exists(ran), "no agent ran");
   }
 

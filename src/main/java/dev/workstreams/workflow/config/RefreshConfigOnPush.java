@@ -1,13 +1,12 @@
 package dev.workstreams.workflow.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.core.config.ConfigFile;
 import dev.workstreams.port.RepoConfigs;
-import dev.workstreams.port.RepositoryId;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
-import java.util.ArrayList;
+import dev.workstreams.workflow.events.PushPayload;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code push} to the default branch that touches {@code .github/workstreams.yml}: the cached
@@ -17,10 +16,6 @@ import java.util.List;
  */
 public final class RefreshConfigOnPush implements EventHandler {
 
-  /** GitHub lists at most 20 commits in a push payload; a longer push may hide the change. */
-  private static final int LISTED_COMMITS = 20;
-  private static final List<String> CHANGE_LISTS = List.of("added", "modified", "removed");
-
   private final RepoConfigs configs;
 
   public RefreshConfigOnPush(RepoConfigs configs) {
@@ -29,21 +24,15 @@ public final class RefreshConfigOnPush implements EventHandler {
 
   @Override
   public void handle(EventContext context) {
-    JsonNode payload = context.payload();
-    if (context.installationId().isEmpty() || context.repository().isEmpty()) {
+    Optional<PushPayload> event = PushPayload.from(context);
+    if (event.isEmpty()) {
       return;
     }
-    String defaultBranch = payload.path("repository").path("default_branch").asText("");
-    String ref = payload.path("ref").asText("");
-    List<String> paths = new ArrayList<>();
-    for (JsonNode commit : payload.path("commits")) {
-      for (String kind : CHANGE_LISTS) {
-        commit.path(kind).forEach(p -> paths.add(p.asText()));
-      }
-    }
-    if (ConfigFile.touchesConfig(ref, defaultBranch, paths)
-        || (ref.equals("refs/heads/" + defaultBranch) && listsMayBeIncomplete(payload))) {
-      configs.invalidate(RepositoryId.of(context.installationId().getAsLong(), context.repository().get()));
+    PushPayload push = event.get();
+    List<String> paths = push.commits().stream().flatMap(c -> c.changedPaths().stream()).toList();
+    if (ConfigFile.touchesConfig(push.ref(), push.defaultBranch(), paths)
+        || (push.ref().equals("refs/heads/" + push.defaultBranch()) && listsMayBeIncomplete(push))) {
+      configs.invalidate(push.repository());
     }
   }
 
@@ -53,19 +42,11 @@ public final class RefreshConfigOnPush implements EventHandler {
    * An empty list on a push that moved the branch, or a commit without any listed change, may hide
    * the config file. A deleted branch ({@code deleted}) changes no file.
    */
-  private static boolean listsMayBeIncomplete(JsonNode payload) {
-    if (payload.path("deleted").asBoolean(false)) {
+  private static boolean listsMayBeIncomplete(PushPayload push) {
+    if (push.deleted()) {
       return false;
     }
-    JsonNode commits = payload.path("commits");
-    if (!commits.isArray() || commits.isEmpty() || commits.size() >= LISTED_COMMITS) {
-      return true;
-    }
-    for (JsonNode commit : commits) {
-      if (CHANGE_LISTS.stream().allMatch(kind -> commit.path(kind).isEmpty())) {
-        return true;
-      }
-    }
-    return false;
+    return push.listedCommits() == 0 || push.listedCommits() >= PushPayload.GITHUB_LISTS_AT_MOST
+        || push.commits().stream().anyMatch(c -> c.changedPaths().isEmpty());
   }
 }

@@ -1,8 +1,8 @@
 package dev.workstreams.workflow.ownership;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.port.RepositoryId;
 import dev.workstreams.workflow.EventContext;
+import dev.workstreams.workflow.events.PullRequestPayload;
 import java.util.Optional;
 
 /**
@@ -17,22 +17,12 @@ record PullRequestEvent(RepositoryId repository, int number, String body, String
 
   /** Empty for a delivery the App cannot act on: no installation or repository in the payload. */
   static Optional<PullRequestEvent> from(EventContext context) {
-    if (context.installationId().isEmpty() || context.repository().isEmpty()) {
-      return Optional.empty();
-    }
-    JsonNode pr = context.payload().path("pull_request");
-    String repository = context.repository().get();
-    // head.repo is null once a fork is deleted
-    String headRepository = pr.path("head").path("repo").path("full_name").asText("");
-    String baseRepository = pr.path("base").path("repo").path("full_name").asText(repository);
-    JsonNode author = pr.path("user");
-    return Optional.of(new PullRequestEvent(
-        RepositoryId.of(context.installationId().getAsLong(), repository),
-        pr.path("number").asInt(),
-        pr.path("body").asText(""),
-        pr.path("head").path("ref").asText(""),
-        pr.path("head").path("sha").asText(""),
-        headRepository.equalsIgnoreCase(repository) && baseRepository.equalsIgnoreCase(repository),
-        author.path("type").asText().equals("Bot") && author.path("login").asText().endsWith("[bot]")));
+    return PullRequestPayload.from(context).map(pr -> {
+      String repository = pr.repository().fullName();
+      boolean sameRepository = pr.headRepository().orElse("").equalsIgnoreCase(repository)
+          && pr.baseRepository().orElse(repository).equalsIgnoreCase(repository);
+      return new PullRequestEvent(pr.repository(), pr.number(), pr.body(), pr.headRef(), pr.headSha(), sameRepository,
+          pr.author().isAppBotUser());
+    });
   }
 }

@@ -10,6 +10,7 @@ import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import dev.workstreams.workflow.events.IssueCommentPayload;
 import java.util.Optional;
 
 /**
@@ -35,17 +36,18 @@ public final class AnswerCommentCommands implements EventHandler {
 
   @Override
   public void handle(EventContext context) throws Exception {
-    Optional<CommentCommand> command = CommentCommand.parse(context.payload().path("comment").path("body").asText(null));
-    if (command.isEmpty() || context.installationId().isEmpty() || Senders.isBot(context.payload())) {
+    Optional<IssueCommentPayload> event = IssueCommentPayload.from(context);
+    Optional<CommentCommand> command = event.flatMap(IssueCommentPayload::commentBody).flatMap(CommentCommand::parse);
+    if (command.isEmpty() || event.get().sender().isBot()) {
       return;
     }
-    PlanIssue issue = PlanIssue.from(context.installationId().getAsLong(), context.payload());
+    PlanIssue issue = PlanIssue.from(event.get());
     GitHubGateway github = gateways.forRepository(issue.repository());
-    String marker = Markers.reply(context.payload().path("comment").path("id").asLong());
+    String marker = Markers.reply(event.get().commentId());
     if (!github.commentsWithMarker(issue.number(), marker).isEmpty()) {
       return;
     }
-    String sender = Senders.login(context.payload());
+    String sender = event.get().sender().login();
     String answer = github.permission(sender).canWrite()
         ? answer(command.get(), issue, sender)
         : "@" + sender + ", only people with write, maintain or admin permission can give workstreams commands.";

@@ -9,6 +9,7 @@ import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import dev.workstreams.workflow.events.IssuePayload;
 import java.util.Optional;
 
 /**
@@ -36,15 +37,16 @@ public final class CancelPlanWhenUnlabelled implements EventHandler {
 
   @Override
   public void handle(EventContext context) throws Exception {
-    if (context.installationId().isEmpty() || Senders.isBot(context.payload())) {
+    Optional<IssuePayload> event = IssuePayload.from(context);
+    if (event.isEmpty() || event.get().sender().isBot()) {
       return;
     }
-    PlanIssue issue = PlanIssue.from(context.installationId().getAsLong(), context.payload());
+    PlanIssue issue = PlanIssue.from(event.get());
     Optional<StoredPlan> plan = store.plan(issue.repository(), issue.number());
     if (plan.isEmpty() || plan.get().state() != PlanState.ACTIVE) {
       return;
     }
-    String label = context.payload().path("label").path("name").asText();
+    String label = event.get().label().orElse("");
     if (!(configs.load(issue.repository(), issue.defaultBranch()) instanceof RepoConfigResult.Valid valid)
         || !label.equals(valid.config().triggerLabel())) {
       return;

@@ -8,6 +8,7 @@ import dev.workstreams.port.Permission;
 import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import dev.workstreams.workflow.events.IssuePayload;
 import java.util.Optional;
 
 /**
@@ -30,17 +31,18 @@ public final class OpenWorkstreamsWhenPlanLabelled implements EventHandler {
 
   @Override
   public void handle(EventContext context) throws Exception {
-    if (context.installationId().isEmpty() || Senders.isBot(context.payload())) {
+    Optional<IssuePayload> event = IssuePayload.from(context);
+    if (event.isEmpty() || event.get().sender().isBot()) {
       return;
     }
-    PlanIssue issue = PlanIssue.from(context.installationId().getAsLong(), context.payload());
-    String label = context.payload().path("label").path("name").asText();
+    PlanIssue issue = PlanIssue.from(event.get());
+    String label = event.get().label().orElse("");
     GitHubGateway github = gateways.forRepository(issue.repository());
     Optional<RepoConfig> config = config(github, issue, label);
     if (config.isEmpty() || !label.equals(config.get().triggerLabel())) {
       return;
     }
-    String sender = Senders.login(context.payload());
+    String sender = event.get().sender().login();
     Permission permission = github.permission(sender);
     if (!permission.canWrite()) {
       notices.permissionRefused(github, issue.number(), sender, "start this plan");

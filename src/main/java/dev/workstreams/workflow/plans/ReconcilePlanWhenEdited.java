@@ -10,6 +10,7 @@ import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import dev.workstreams.workflow.events.IssuePayload;
 import java.util.Optional;
 
 /**
@@ -35,11 +36,11 @@ public final class ReconcilePlanWhenEdited implements EventHandler {
 
   @Override
   public void handle(EventContext context) throws Exception {
-    if (context.installationId().isEmpty() || Senders.isBot(context.payload())
-        || !context.payload().path("changes").has("body")) {
+    Optional<IssuePayload> event = IssuePayload.from(context);
+    if (event.isEmpty() || event.get().sender().isBot() || !event.get().bodyChanged()) {
       return;
     }
-    PlanIssue issue = PlanIssue.from(context.installationId().getAsLong(), context.payload());
+    PlanIssue issue = PlanIssue.from(event.get());
     Optional<StoredPlan> recorded = store.plan(issue.repository(), issue.number());
     boolean known = recorded.map(p -> p.state() != PlanState.CANCELLED).orElse(false);
     if (!known) {
@@ -47,10 +48,10 @@ public final class ReconcilePlanWhenEdited implements EventHandler {
     }
     GitHubGateway github = gateways.forRepository(issue.repository());
     if (!(configs.load(issue.repository(), issue.defaultBranch()) instanceof RepoConfigResult.Valid valid)
-        || !PlanIssue.hasLabel(context.payload(), valid.config().triggerLabel())) {
+        || !event.get().issue().hasLabel(valid.config().triggerLabel())) {
       return;
     }
-    String sender = Senders.login(context.payload());
+    String sender = event.get().sender().login();
     Permission permission = github.permission(sender);
     if (!permission.canWrite()) {
       notices.permissionRefused(github, issue.number(), sender, "change a running plan (the edit was not applied)");

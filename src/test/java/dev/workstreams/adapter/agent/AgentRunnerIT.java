@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.workstreams.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -161,13 +162,14 @@ class AgentRunnerIT {
   void cancelsFromAnotherThreadAndKillsTheTree() throws Exception {
     String agent = agents.script("hang.sh", "sleep 1000 & echo $! > child.pid; sleep 1000");
     CancelHandle cancel = new CancelHandle();
+    Path childPid = workingCopy.resolve("child.pid");
+    // The agent writes child.pid once its child runs: a cancel then has a whole tree to kill.
     Thread canceller = new Thread(() -> {
       try {
-        Thread.sleep(700);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        Eventually.await("the agent started its child", Duration.ofSeconds(30), () -> Files.exists(childPid));
+      } finally {
+        cancel.cancel();
       }
-      cancel.cancel();
     });
     canceller.start();
 
@@ -175,7 +177,7 @@ class AgentRunnerIT {
 
     assertEquals(new AgentOutcome.Cancelled(), run.outcome());
     assertTrue(run.duration().toSeconds() < 10);
-    assertFalse(alive(pid(workingCopy.resolve("child.pid"))));
+    assertFalse(alive(pid(childPid)));
   }
 
   @Test
