@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
  * Real {@code pull_request} payloads (octokit's examples) re-addressed to the fake repository
  * octo/hello and filled in from a pull request as the {@link FakeGitHub} holds it.
  */
-final class PullRequestEvents {
+public final class PullRequestEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PullRequestEvents() {}
 
   /** {@code action} is opened, reopened, synchronize or ready_for_review. */
-  static byte[] event(String action, ObjectNode pr, String sender, String senderType) {
+  public static byte[] event(String action, ObjectNode pr, String sender, String senderType) {
     ObjectNode payload = read("pull_request-" + action + "-basic");
     ObjectNode repo = (ObjectNode) payload.path("repository");
     repo.put("full_name", "octo/hello").put("name", "hello").put("default_branch", "main");
@@ -38,7 +38,7 @@ final class PullRequestEvents {
     return payload.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  static byte[] synchronize(ObjectNode pr) {
+  public static byte[] synchronize(ObjectNode pr) {
     return event("synchronize", pr, "mona", "User");
   }
 

@@ -257,6 +257,15 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
     return closed;
   }
 
+  /** Reopens a pull request closed without merging, as a person would on GitHub. */
+  public ObservedPullRequest reopen(int number) {
+    ObservedPullRequest pr = pullRequest(number);
+    ObservedPullRequest open = new ObservedPullRequest(number, ObservedPullRequest.State.OPEN, pr.title(), pr.body(),
+        pr.labels(), pr.draft());
+    pullRequests.put(number, open);
+    return open;
+  }
+
   public List<String> calls() {
     return List.copyOf(calls);
   }

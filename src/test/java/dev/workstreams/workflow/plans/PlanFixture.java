@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.e2e.PlanEvents;
+import dev.workstreams.e2e.PullRequestEvents;
 import dev.workstreams.port.Permission;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.testing.Events;
@@ -26,10 +27,10 @@ import java.util.List;
  * repository config: issue 7 of octo/hello, written by {@code writer}, read by {@code reader}.
  * {@link #advanced} records each time a reaction moved the plan forward.
  */
-final class PlanFixture {
+public final class PlanFixture {
 
-  static final String EXAMPLE = read(Path.of("examples/plan-issue.md"));
-  static final String OVERLAPPING = """
+  public static final String EXAMPLE = read(Path.of("examples/plan-issue.md"));
+  public static final String OVERLAPPING = """
       ```plan
       tasks:
         - id: api
@@ -41,34 +42,34 @@ final class PlanFixture {
       ```
       """;
 
-  final FakeGitHubGateway github = FakeGitHubGateway.octoHello("README.md", "src/billing/Invoice.java")
+  public final FakeGitHubGateway github = FakeGitHubGateway.octoHello("README.md", "src/billing/Invoice.java")
       .withPermission("writer", Permission.WRITE)
       .withPermission("admin", Permission.ADMIN)
       .withPermission("reader", Permission.READ);
-  final FakePlanStore store = new FakePlanStore();
-  final FakeRepoConfigs configs = new FakeRepoConfigs();
-  final List<StoredPlan> advanced = new ArrayList<>();
-  final EventRouter router = PlanWorkflows.register(new EventRouter(), store, github, configs,
+  public final FakePlanStore store = new FakePlanStore();
+  public final FakeRepoConfigs configs = new FakeRepoConfigs();
+  public final List<StoredPlan> advanced = new ArrayList<>();
+  public final EventRouter router = PlanWorkflows.register(new EventRouter(), store, github, configs,
       Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC), (gateway, plan) -> advanced.add(plan));
 
-  void labelled(String body, String label, String sender) throws Exception {
+  public void labelled(String body, String label, String sender) throws Exception {
     router.route(Events.context("issues", PlanEvents.labeled(body, label, sender)));
   }
 
-  void unlabelled(String body, String label, String sender) throws Exception {
+  public void unlabelled(String body, String label, String sender) throws Exception {
     router.route(Events.context("issues", PlanEvents.unlabeled(body, label, sender)));
   }
 
-  void edited(String body, String sender) throws Exception {
+  public void edited(String body, String sender) throws Exception {
     router.route(Events.context("issues", PlanEvents.edited(body, "plan", sender)));
   }
 
-  void commented(String text, long commentId, String sender) throws Exception {
+  public void commented(String text, long commentId, String sender) throws Exception {
     router.route(Events.context("issue_comment", PlanEvents.comment(text, commentId, sender)));
   }
 
   /** A person merges (or closes) a workstream pull request on GitHub, and GitHub tells the App. */
-  void closed(int number, boolean merged) throws Exception {
+  public void closed(int number, boolean merged) throws Exception {
     ObservedPullRequest pr = github.close(number, merged);
     ObjectNode json = JsonNodeFactory.instance.objectNode()
         .put("number", number).put("state", "closed").put("title", pr.title()).put("body", pr.body())
@@ -80,11 +81,25 @@ final class PlanFixture {
     router.route(Events.context("pull_request", PlanEvents.closed(json, "writer")));
   }
 
-  StoredPlan plan() {
+  /** A person reopens a pull request closed without merging. */
+  public void reopened(int number) throws Exception {
+    router.route(Events.context("pull_request", PullRequestEvents.event("reopened", pullRequestJson(number), "writer", "User")));
+  }
+
+  /** The pull request as GitHub's payloads carry it, with a head commit of {@code head-<number>}. */
+  public ObjectNode pullRequestJson(int number) {
+    ObservedPullRequest pr = github.pullRequest(number);
+    ObjectNode json = JsonNodeFactory.instance.objectNode()
+        .put("number", number).put("title", pr.title()).put("body", pr.body()).put("draft", pr.draft());
+    json.putObject("head").put("ref", github.headOf(number)).put("sha", "head-" + number);
+    return json;
+  }
+
+  public StoredPlan plan() {
     return store.plan(github.repository(), 7).orElseThrow(() -> new AssertionError("no plan recorded for #7"));
   }
 
-  int pullRequestOf(String taskId) {
+  public int pullRequestOf(String taskId) {
     return github.pullRequests().stream().filter(pr -> github.headOf(pr.number()).equals("workstreams/7-" + taskId))
         .findFirst().orElseThrow(() -> new AssertionError("no pull request for " + taskId)).number();
   }
