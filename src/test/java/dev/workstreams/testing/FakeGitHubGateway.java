@@ -10,6 +10,7 @@ import dev.workstreams.port.IssueComment;
 import dev.workstreams.port.Permission;
 import dev.workstreams.port.RepositoryId;
 import dev.workstreams.port.RepositoryTree;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +50,7 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
   private final Map<String, Permission> permissions = new HashMap<>();
   private final List<CheckRun> checkRuns = new ArrayList<>();
   private final List<String> calls = new ArrayList<>();
+  private final List<String> failing = new ArrayList<>();
   private final Set<Integer> readyForReview = new TreeSet<>();
   private long nextId = 1000;
   private int nextNumber = 100;
@@ -213,9 +215,10 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
   }
 
   @Override
-  public IssueComment comment(int number, String body) {
+  public IssueComment comment(int number, String body) throws IOException {
     withinGitHubsLimit(body);
     calls.add("write comment #" + number);
+    failIfAsked("write comment #" + number);
     IssueComment comment = new IssueComment(nextId++, body);
     comments.put(comment.id(), comment);
     commentIssues.put(comment.id(), number);
@@ -238,6 +241,18 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
     readyForReview.add(number);
     pullRequests.computeIfPresent(number, (n, pr) ->
         new ObservedPullRequest(pr.number(), pr.state(), pr.title(), pr.body(), pr.labels(), false));
+  }
+
+  /** The next call described as {@code call} (as {@link #calls()} shows it) fails as if GitHub were unreachable. */
+  public FakeGitHubGateway failingOnce(String call) {
+    failing.add(call);
+    return this;
+  }
+
+  private void failIfAsked(String call) throws IOException {
+    if (failing.remove(call)) {
+      throw new IOException("GitHub is unreachable (the fake was asked to fail " + call + ")");
+    }
   }
 
   private static void withinGitHubsLimit(String body) {

@@ -11,6 +11,7 @@ import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,12 +46,25 @@ public final class ReportAgentOutcome implements EventHandler {
     Optional<StoredPlan> plan = store.plan(report.repository(), report.issue());
     Optional<StoredWorkstream> row = plan.flatMap(p -> store.workstreams(p.repository(), p.issue()).stream()
         .filter(w -> w.taskId().equals(report.taskId())).findFirst());
-    if (row.isEmpty() || row.get().state() != WorkstreamState.RUNNING || row.get().attempts() != report.attempt()) {
-      return; // already recorded, a late report of an earlier attempt, or the task is gone
+    if (row.isEmpty() || row.get().attempts() != report.attempt()) {
+      return; // a late report of an earlier attempt, or the task is gone
     }
     GitHubGateway github = gateways.forRepository(report.repository());
+    if (row.get().state() != WorkstreamState.RUNNING) {
+      // Recorded by an earlier try of this job, which may have failed before moving the plan on.
+      progress.advance(github, plan.get());
+      return;
+    }
     StoredWorkstream updated = recorded(row.get(), report);
+    // GitHub first, the row last: a retry after a failed comment finds the row still RUNNING and
+    // tries again; the marker keeps the comment to one.
+    tellThePullRequest(github, report, updated);
     store.saveWorkstream(report.repository(), report.issue(), updated);
+    progress.advance(github, store.plan(report.repository(), report.issue()).orElseThrow());
+  }
+
+  private static void tellThePullRequest(GitHubGateway github, AgentReport report, StoredWorkstream updated)
+      throws IOException {
     Optional<Integer> pr = updated.pullRequest().map(p -> p.number());
     if (pr.isPresent()) {
       String marker = Markers.agentOutcome(report.taskId(), updated.attempts());
@@ -62,7 +76,6 @@ public final class ReportAgentOutcome implements EventHandler {
         github.markReadyForReview(pr.get());
       }
     }
-    progress.advance(github, store.plan(report.repository(), report.issue()).orElseThrow());
   }
 
   private StoredWorkstream recorded(StoredWorkstream row, AgentReport report) {
