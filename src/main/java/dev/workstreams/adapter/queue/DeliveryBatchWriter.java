@@ -1,7 +1,8 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
+import dev.workstreams.adapter.store.Database;
 import dev.workstreams.workflow.DeliveryInbox;
 import dev.workstreams.workflow.IncomingDelivery;
 import java.sql.Connection;

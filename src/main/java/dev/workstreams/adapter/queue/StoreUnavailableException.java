@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 /** The delivery store could not take a delivery right now; GitHub should be told to try later. */
 public final class StoreUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 import java.time.Instant;
 import java.util.Optional;

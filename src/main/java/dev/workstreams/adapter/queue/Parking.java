@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 import dev.workstreams.workflow.IncomingDelivery;
 import dev.workstreams.workflow.plans.ReportGiveUpWhenParked;

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;

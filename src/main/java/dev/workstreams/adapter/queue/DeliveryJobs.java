@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
+import dev.workstreams.adapter.store.Database;
 import dev.workstreams.config.JobSettings;
 import dev.workstreams.workflow.EventRouter;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.store;
+package dev.workstreams.adapter.queue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
