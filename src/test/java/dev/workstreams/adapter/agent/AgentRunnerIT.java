@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import dev.workstreams.adapter.agent.profile.AgentProfilesReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.agent;
+package dev.workstreams.adapter.agent.profile;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
-package dev.workstreams.adapter.agent;
+package dev.workstreams.adapter.agent.profile;
 
+import dev.workstreams.adapter.agent.AgentProfile;
+import dev.workstreams.adapter.agent.DurationText;
 import dev.workstreams.adapter.agent.sandbox.SandboxPolicy;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.agent;
+package dev.workstreams.adapter.agent.profile;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,7 @@
-package dev.workstreams.adapter.agent;
+package dev.workstreams.adapter.agent.profile;
 
+import dev.workstreams.adapter.agent.AgentProfile;
+import dev.workstreams.adapter.agent.AgentProfiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

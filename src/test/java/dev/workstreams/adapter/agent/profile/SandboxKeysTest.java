@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.agent;
+package dev.workstreams.adapter.agent.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

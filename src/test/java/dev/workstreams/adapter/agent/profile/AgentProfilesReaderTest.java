@@ -1,10 +1,12 @@
-package dev.workstreams.adapter.agent;
+package dev.workstreams.adapter.agent.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.workstreams.adapter.agent.AgentProfile;
+import dev.workstreams.adapter.agent.AgentProfiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.agent;
+package dev.workstreams.adapter.agent.profile;
 
 /** One thing wrong in the operator's agents file, at a line (1-based; 0 when it has none). */
 public record ProfileProblem(int line, String message) {

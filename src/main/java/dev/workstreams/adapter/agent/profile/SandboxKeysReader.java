@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.agent;
+package dev.workstreams.adapter.agent.profile;
 
 import dev.workstreams.adapter.agent.sandbox.ByteSize;
 import dev.workstreams.adapter.agent.sandbox.Limits;
