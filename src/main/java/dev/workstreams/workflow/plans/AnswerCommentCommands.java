@@ -8,6 +8,11 @@ import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import dev.workstreams.workflow.plans.support.CommandRequests;
+import dev.workstreams.workflow.plans.support.PlanIssue;
+import dev.workstreams.workflow.plans.support.PlanProgress;
+import dev.workstreams.workflow.plans.support.RecordedPlans;
+import dev.workstreams.workflow.plans.support.Senders;
 import java.util.Optional;
 
 /**

@@ -8,6 +8,10 @@ import dev.workstreams.port.Permission;
 import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import dev.workstreams.workflow.plans.support.Notices;
+import dev.workstreams.workflow.plans.support.PlanIssue;
+import dev.workstreams.workflow.plans.support.ReconcilePlan;
+import dev.workstreams.workflow.plans.support.Senders;
 import java.util.Optional;
 
 /**

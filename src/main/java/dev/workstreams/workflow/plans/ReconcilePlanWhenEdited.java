@@ -10,6 +10,10 @@ import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import dev.workstreams.workflow.plans.support.Notices;
+import dev.workstreams.workflow.plans.support.PlanIssue;
+import dev.workstreams.workflow.plans.support.ReconcilePlan;
+import dev.workstreams.workflow.plans.support.Senders;
 import java.util.Optional;
 
 /**

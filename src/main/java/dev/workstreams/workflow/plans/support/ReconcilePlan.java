@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.core.config.RepoConfig;
 import dev.workstreams.core.plan.Plan;

@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.core.reconcile.ObservedPullRequest;
@@ -15,15 +15,15 @@ import java.util.Set;
  *
  * @param sameRepository whether the head branch lives in the repository itself (not in a fork)
  */
-record ClosedPullRequest(RepositoryId repository, int number, boolean merged, Optional<Instant> mergedAt, String title,
+public record ClosedPullRequest(RepositoryId repository, int number, boolean merged, Optional<Instant> mergedAt, String title,
     String body, Set<String> labels, boolean draft, String headRef, boolean sameRepository) {
 
-  ClosedPullRequest {
+  public ClosedPullRequest {
     labels = Set.copyOf(labels);
   }
 
   /** Empty for a delivery the App cannot act on: no installation or repository in the payload. */
-  static Optional<ClosedPullRequest> from(EventContext context) {
+  public static Optional<ClosedPullRequest> from(EventContext context) {
     if (context.installationId().isEmpty() || context.repository().isEmpty()) {
       return Optional.empty();
     }
@@ -48,7 +48,7 @@ record ClosedPullRequest(RepositoryId repository, int number, boolean merged, Op
   }
 
   /** The pull request's final state, as the workstream row records it. */
-  ObservedPullRequest observed() {
+  public ObservedPullRequest observed() {
     return new ObservedPullRequest(number, merged ? ObservedPullRequest.State.MERGED : ObservedPullRequest.State.CLOSED,
         title, body, labels, draft);
   }

@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.StoredPlan;

@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.port.PlanStore;
@@ -14,15 +14,15 @@ import java.util.OptionalLong;
  * repository itself and agree with the task marker if the body has one: a body is anyone's to
  * write, and a fork's branch is anyone's to name, so neither alone may close a workstream.
  */
-final class WorkstreamOfPullRequest {
+public final class WorkstreamOfPullRequest {
 
   private final PlanStore store;
 
-  WorkstreamOfPullRequest(PlanStore store) {
+  public WorkstreamOfPullRequest(PlanStore store) {
     this.store = store;
   }
 
-  Optional<PlanTask> find(ClosedPullRequest pr) {
+  public Optional<PlanTask> find(ClosedPullRequest pr) {
     Optional<PlanTask> recorded = store.taskOfPullRequest(pr.repository(), pr.number());
     if (recorded.isPresent()) {
       return recorded;

@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.core.config.ConfigFile;
 import dev.workstreams.core.config.ConfigProblem;
@@ -18,12 +18,12 @@ public final class Notices {
   static final String PROFILE = "<!-- workstreams:agent-profile -->";
   static final String SANDBOX = "<!-- workstreams:agent-sandbox -->";
 
-  void permissionRefused(GitHubGateway github, int issue, String login, String what) throws IOException {
+  public void permissionRefused(GitHubGateway github, int issue, String login, String what) throws IOException {
     show(github, issue, PERMISSION, PERMISSION + "\n@" + login + ", only people with write, maintain or admin permission on "
         + github.repository() + " can " + what + ". Nothing was created or changed.\n");
   }
 
-  void invalidConfig(GitHubGateway github, int issue, List<ConfigProblem> problems) throws IOException {
+  public void invalidConfig(GitHubGateway github, int issue, List<ConfigProblem> problems) throws IOException {
     StringBuilder body = new StringBuilder(CONFIG).append("\nworkstreams cannot read `").append(ConfigFile.PATH)
         .append("` on the default branch, so nothing was created. Fix it and label the issue again:\n\n");
     problems.forEach(p -> body.append("- ").append(p.describe()).append('\n'));

@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.port.RepositoryId;

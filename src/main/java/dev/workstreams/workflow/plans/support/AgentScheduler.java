@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.core.agent.AgentPrompt;
 import dev.workstreams.core.agent.PlanIssue;

@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.core.plan.PlanProblem;
 import dev.workstreams.core.plan.Task;
@@ -20,11 +20,11 @@ import java.util.Optional;
  * The tracking comment's text from a plan and its recorded workstreams, in merge order. It takes
  * the stored plan so that every rendering of a finished plan, whoever asks for it, keeps the summary.
  */
-final class TrackingView {
+public final class TrackingView {
 
   private TrackingView() {}
 
-  static String render(StoredPlan plan, DesiredPlan desired, Map<String, StoredWorkstream> rows, List<PlanProblem> findings,
+  public static String render(StoredPlan plan, DesiredPlan desired, Map<String, StoredWorkstream> rows, List<PlanProblem> findings,
       boolean cancelled) {
     List<Task> tasks = new ArrayList<>(desired.plan().tasks());
     tasks.sort(Comparator.comparingInt(t -> desired.schedule().mergeOrder().get(t.id())));

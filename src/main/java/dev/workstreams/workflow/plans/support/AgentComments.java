@@ -1,14 +1,14 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.port.AgentReport;
 import java.util.Optional;
 
 /** What a pull request's reviewer is told about an agent run, if anything. */
-final class AgentComments {
+public final class AgentComments {
 
   private AgentComments() {}
 
-  static Optional<String> forReport(AgentReport report, int attempt) {
+  public static Optional<String> forReport(AgentReport report, int attempt) {
     StringBuilder text = new StringBuilder();
     switch (report.result()) {
       case SUCCEEDED:

@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.DesiredPlan;
@@ -20,9 +20,9 @@ import java.util.Optional;
  * first, so a redelivery or a late delivery gives the same answer; the per-task marker keeps it to
  * one comment.
  */
-final class OutOfOrderNotices {
+public final class OutOfOrderNotices {
 
-  void report(GitHubGateway github, DesiredPlan desired, Map<String, StoredWorkstream> rows, StoredWorkstream merged)
+  public void report(GitHubGateway github, DesiredPlan desired, Map<String, StoredWorkstream> rows, StoredWorkstream merged)
       throws IOException {
     Optional<Task> task = desired.plan().task(merged.taskId());
     if (task.isEmpty() || merged.mergedAt().isEmpty() || merged.pullRequest().isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.core.plan.PlanChecker;
 import dev.workstreams.core.plan.PlanProblem;
@@ -17,17 +17,17 @@ import java.util.Optional;
  * A recorded plan read back into the plan engine's values: the stored issue body is parsed again,
  * so the rules in force are the ones accepted when the plan was labelled or last edited.
  */
-final class RecordedPlans {
+public final class RecordedPlans {
 
   private final PlanChecker checker = new PlanChecker();
   private final PlanStore store;
 
-  RecordedPlans(PlanStore store) {
+  public RecordedPlans(PlanStore store) {
     this.store = store;
   }
 
   /** The accepted plan of a recorded active or cancelled plan; empty for a rejected one. */
-  Optional<DesiredPlan> desired(StoredPlan plan) {
+  public Optional<DesiredPlan> desired(StoredPlan plan) {
     return desired(plan, checker.check(plan.issueBody(), plan.shared()));
   }
 
@@ -39,18 +39,18 @@ final class RecordedPlans {
   }
 
   /** The plan's own warnings (not the file checks, which need the base branch's files). */
-  List<PlanProblem> warnings(StoredPlan plan) {
+  public List<PlanProblem> warnings(StoredPlan plan) {
     return checker.check(plan.issueBody(), plan.shared()).problems();
   }
 
-  Map<String, StoredWorkstream> workstreams(StoredPlan plan) {
+  public Map<String, StoredWorkstream> workstreams(StoredPlan plan) {
     Map<String, StoredWorkstream> rows = new LinkedHashMap<>();
     store.workstreams(plan.repository(), plan.issue()).forEach(w -> rows.put(w.taskId(), w));
     return rows;
   }
 
   /** The tracking comment for a recorded plan as it stands. */
-  Optional<String> trackingComment(StoredPlan plan, boolean cancelled) {
+  public Optional<String> trackingComment(StoredPlan plan, boolean cancelled) {
     PlanReport report = checker.check(plan.issueBody(), plan.shared());
     return desired(plan, report).map(d -> TrackingView.render(plan, d, workstreams(plan), notes(plan, report), cancelled));
   }

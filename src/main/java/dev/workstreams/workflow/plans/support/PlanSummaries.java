@@ -1,4 +1,4 @@
-package dev.workstreams.workflow.plans;
+package dev.workstreams.workflow.plans.support;
 
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.DesiredPlan;
@@ -18,12 +18,12 @@ import java.util.Optional;
  * merge time, each task's agent time. Nothing here reads the clock, so the tracking comment of a
  * finished plan reads the same however often it is rendered.
  */
-final class PlanSummaries {
+public final class PlanSummaries {
 
   private PlanSummaries() {}
 
   /** Empty until every task of the plan is merged with a known merge time. */
-  static Optional<PlanSummary> of(StoredPlan plan, DesiredPlan desired, Map<String, StoredWorkstream> rows) {
+  public static Optional<PlanSummary> of(StoredPlan plan, DesiredPlan desired, Map<String, StoredWorkstream> rows) {
     List<StoredWorkstream> tasks = new ArrayList<>();
     for (Task task : desired.plan().tasks()) {
       StoredWorkstream row = rows.get(task.id());
