@@ -1,10 +1,10 @@
 package dev.workstreams;
 
 import dev.workstreams.adapter.agent.AgentProfiles;
-import dev.workstreams.adapter.agent.AgentProfilesException;
-import dev.workstreams.adapter.agent.AgentProfilesReader;
 import dev.workstreams.adapter.agent.AgentWorkerPool;
 import dev.workstreams.adapter.agent.OwnerOnly;
+import dev.workstreams.adapter.agent.profile.AgentProfilesException;
+import dev.workstreams.adapter.agent.profile.AgentProfilesReader;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
 import dev.workstreams.adapter.agent.sandbox.SandboxProbe;
 import dev.workstreams.adapter.github.GitHubClients;

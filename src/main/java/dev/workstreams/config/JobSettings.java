@@ -74,8 +74,4 @@ public record JobSettings(
     Duration delay = firstRetryDelay.multipliedBy(1L << doublings);
     return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
   }
-
-  public JobSettings withWorkers(int count) {
-    return new JobSettings(count, pollInterval, maxAttempts, firstRetryDelay, maxRetryDelay, leaseDuration, subjectWaitFallback);
-  }
 }

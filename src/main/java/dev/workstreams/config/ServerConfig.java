@@ -66,16 +66,6 @@ public record ServerConfig(
     return appId.isPresent() && webhookSecret.isPresent();
   }
 
-  public ServerConfig withPort(int newPort) {
-    return new ServerConfig(appId, webhookSecret, privateKey, privateKeyPath, newPort, webhookPath, githubApiUrl,
-        dataDir, database, agentsFile, agentConcurrency, agentSandbox, githubMutationInterval, publicUrl, logLevel, jobs);
-  }
-
-  public ServerConfig withJobs(JobSettings newJobs) {
-    return new ServerConfig(appId, webhookSecret, privateKey, privateKeyPath, port, webhookPath, githubApiUrl,
-        dataDir, database, agentsFile, agentConcurrency, agentSandbox, githubMutationInterval, publicUrl, logLevel, newJobs);
-  }
-
   /** {@code AGENT_SANDBOX}: how agent processes are confined. */
   public enum AgentSandboxMode {
     /** In bubblewrap; without a working bubblewrap no agent starts. */

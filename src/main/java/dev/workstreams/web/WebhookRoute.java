@@ -3,7 +3,7 @@ package dev.workstreams.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
-import dev.workstreams.adapter.store.UnstorableDeliveryException;
+import dev.workstreams.adapter.queue.UnstorableDeliveryException;
 import dev.workstreams.workflow.DeliveryInbox;
 import dev.workstreams.workflow.IncomingDelivery;
 import io.javalin.http.Context;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workstreams.adapter.agent.AgentProfiles;
-import dev.workstreams.adapter.agent.AgentProfilesReader;
+import dev.workstreams.adapter.agent.profile.AgentProfilesReader;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
 import dev.workstreams.adapter.agent.sandbox.SandboxProbe;
 import dev.workstreams.core.schedule.WorkstreamState;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workstreams.adapter.agent.AgentProfiles;
-import dev.workstreams.adapter.agent.AgentProfilesReader;
+import dev.workstreams.adapter.agent.profile.AgentProfilesReader;
 import dev.workstreams.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;

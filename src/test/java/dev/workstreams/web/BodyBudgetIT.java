@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
-import dev.workstreams.adapter.store.DeliveryJson;
+import dev.workstreams.adapter.queue.DeliveryJson;
 import dev.workstreams.config.Secret;
 import dev.workstreams.testing.Fixtures;
 import dev.workstreams.testing.TestServers;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workstreams.adapter.store.DeliveryJson;
+import dev.workstreams.adapter.queue.DeliveryJson;
 import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.testing.Fixtures;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,7 @@ public final class AgentProfiles {
   private final Map<String, AgentProfile> byName;
   private final Optional<String> defaultName;
 
-  AgentProfiles(Map<String, AgentProfile> byName, Optional<String> defaultName) {
+  public AgentProfiles(Map<String, AgentProfile> byName, Optional<String> defaultName) {
     this.byName = Map.copyOf(byName);
     this.defaultName = defaultName;
   }

@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as operators write them: {@code 90s}, {@code 45m}, {@code 2h}, {@code 1h30m}. */
-final class DurationText {
+public final class DurationText {
 
   private static final Pattern FORM = Pattern.compile("(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
 
   private DurationText() {}
 
   /** The duration, or empty when the text is not of that form or is zero. */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     Matcher m = FORM.matcher(text.strip());
     if (text.isBlank() || !m.matches()) {
       return Optional.empty();
@@ -25,7 +25,7 @@ final class DurationText {
   }
 
   /** The shortest way to write {@code d} in the same form, for logs and comments. */
-  static String format(Duration d) {
+  public static String format(Duration d) {
     StringBuilder text = new StringBuilder();
     if (d.toHours() > 0) {
       text.append(d.toHours()).append('h');

@@ -3,7 +3,6 @@ package dev.workstreams.adapter.github;
 import dev.workstreams.adapter.github.auth.AccessTokenRequests;
 import dev.workstreams.adapter.github.auth.AppCredentials;
 import dev.workstreams.adapter.github.auth.AppJwt;
-import dev.workstreams.adapter.github.auth.InstallationAuthorization;
 import dev.workstreams.adapter.github.auth.InstallationTokens;
 import dev.workstreams.adapter.github.http.GitHubEndpoints;
 import dev.workstreams.adapter.github.http.GitHubHttp;
@@ -14,29 +13,25 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubAbuseLimitHandler;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.GitHubRateLimitHandler;
 
 /**
- * Clients acting as the App on one installation, all going through one {@link PolitePipeline}:
- * a github-api {@link GitHub}, the raw token for git pushes, and raw calls for what github-api lacks.
+ * Acting as the App on an installation: raw REST and GraphQL calls with the installation's token,
+ * the same token for git pushes, and the App's bot user. Every call goes through one
+ * {@link PolitePipeline}, so one pacing, retry and rate-limit policy covers all of them, and
+ * {@link dev.workstreams.adapter.github.http.RepeatableCalls} decides for each write whether it
+ * may be sent again after its answer was lost. No github-api {@code GitHub} client is built: of
+ * github-api only the connector types (the request and response shapes the pipeline passes
+ * along) and {@code GHIOException} are used. The README's "Raw calls" paragraph says why.
  */
 public final class GitHubClients {
 
   private final GitHubEndpoints endpoints;
-  private final PolitePipeline pipeline;
   private final InstallationTokens tokens;
   private final GitHubHttp http;
   private final AppBotUser botUser;
-  private final ConcurrentMap<Long, GitHub> clients = new ConcurrentHashMap<>();
 
   public GitHubClients(GitHubEndpoints endpoints, PolitePipeline pipeline, InstallationTokens tokens, AppJwt jwt) {
     this.endpoints = endpoints;
-    this.pipeline = pipeline;
     this.tokens = tokens;
     this.http = new GitHubHttp(pipeline);
     this.botUser = new AppBotUser(endpoints, http, jwt, tokens);
@@ -54,35 +49,15 @@ public final class GitHubClients {
     return botUser;
   }
 
-  /**
-   * A github-api client for one installation. Its own rate-limit and abuse handlers are set to
-   * fail: 1.330's wait at least 10 s on a primary limit and never retry a secondary limit without
-   * {@code Retry-After}; the pipeline underneath has already waited or thrown by then.
-   */
-  public GitHub forInstallation(long installationId) throws IOException {
-    GitHub existing = clients.get(installationId);
-    if (existing != null) {
-      return existing;
-    }
-    GitHub built = new GitHubBuilder()
-        .withEndpoint(endpoints.api().toString())
-        .withConnector(pipeline.connectorFor(Lane.installation(installationId)))
-        .withAuthorizationProvider(new InstallationAuthorization(tokens, installationId))
-        .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-        .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-        .build();
-    GitHub raced = clients.putIfAbsent(installationId, built);
-    return raced == null ? built : raced;
-  }
-
   /** The installation's token, for HTTPS git pushes as user {@code x-access-token}. */
   public String installationToken(long installationId) throws IOException {
     return tokens.token(installationId);
   }
 
   /**
-   * A request github-api has no method for, with the installation's token, through the pipeline.
-   * A 401 (the token was revoked) fetches a new token and tries once more.
+   * One REST or GraphQL request with the installation's token, through the pipeline: the gateway,
+   * the repository config loader and the GraphQL client make every call here. A 401 (the token was revoked) fetches a new token
+   * and tries once more.
    *
    * @param url a REST URL under {@code GITHUB_API_URL} or the GraphQL endpoint; the token is sent
    *     nowhere else

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The client's part of the environment: {@code GITHUB_API_URL} (default github.com) and
- * {@code GITHUB_MUTATION_INTERVAL_MS} (default 1000, GitHub's advice of a second between writes).
+ * The environment of the App's GitHub calls (all raw, through {@code PolitePipeline}):
+ * {@code GITHUB_API_URL} (default github.com) and {@code GITHUB_MUTATION_INTERVAL_MS} (default
+ * 1000, GitHub's advice of a second between writes, the pipeline's gap per installation).
  */
 public record GitHubSettings(GitHubEndpoints endpoints, Duration mutationInterval) {
 

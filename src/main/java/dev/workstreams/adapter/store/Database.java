@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection pool to the delivery store, migrated to the current schema when opened. H2 and
+ * The connection pool to the App's database, migrated to the current schema when opened: the
+ * delivery queue ({@code adapter.queue}) and the plan rows (this package) share it. H2 and
  * PostgreSQL get their own migration folders: the tables are the same, the column types are each
  * database's natural ones.
  */
@@ -64,7 +65,7 @@ public final class Database implements AutoCloseable {
    * (not fsynced: a crashed process loses nothing, a power cut may). Only intake needs this: the
    * job queue's own commits can wait, since a job lost in a crash runs again.
    */
-  void makeDurable(Connection connection) throws SQLException {
+  public void makeDurable(Connection connection) throws SQLException {
     if (!postgres) {
       try (Statement checkpoint = connection.createStatement()) {
         checkpoint.execute("CHECKPOINT");

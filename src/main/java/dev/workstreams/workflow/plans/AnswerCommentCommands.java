@@ -11,6 +11,10 @@ import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
 import dev.workstreams.workflow.events.IssueCommentPayload;
+import dev.workstreams.workflow.plans.support.CommandRequests;
+import dev.workstreams.workflow.plans.support.PlanIssue;
+import dev.workstreams.workflow.plans.support.PlanProgress;
+import dev.workstreams.workflow.plans.support.RecordedPlans;
 import java.util.Optional;
 
 /**

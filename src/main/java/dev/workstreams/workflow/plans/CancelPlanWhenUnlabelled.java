@@ -10,6 +10,10 @@ import dev.workstreams.port.StoredPlan;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
 import dev.workstreams.workflow.events.IssuePayload;
+import dev.workstreams.workflow.plans.support.PlanIssue;
+import dev.workstreams.workflow.plans.support.PlanProgress;
+import dev.workstreams.workflow.plans.support.RecordedPlans;
+import dev.workstreams.workflow.plans.support.TrackingComments;
 import java.util.Optional;
 
 /**

@@ -5,6 +5,12 @@ import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.workflow.EventRouter;
+import dev.workstreams.workflow.plans.support.AgentScheduler;
+import dev.workstreams.workflow.plans.support.CommandRequests;
+import dev.workstreams.workflow.plans.support.Notices;
+import dev.workstreams.workflow.plans.support.PlanProgress;
+import dev.workstreams.workflow.plans.support.ReconcilePlan;
+import dev.workstreams.workflow.plans.support.TrackingComments;
 import java.time.Clock;
 import java.util.Optional;
 

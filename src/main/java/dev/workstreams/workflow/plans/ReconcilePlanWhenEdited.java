@@ -11,6 +11,9 @@ import dev.workstreams.port.StoredPlan;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
 import dev.workstreams.workflow.events.IssuePayload;
+import dev.workstreams.workflow.plans.support.Notices;
+import dev.workstreams.workflow.plans.support.PlanIssue;
+import dev.workstreams.workflow.plans.support.ReconcilePlan;
 import java.util.Optional;
 
 /**

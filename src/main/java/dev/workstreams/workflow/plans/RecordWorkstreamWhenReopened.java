@@ -11,6 +11,13 @@ import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
+import dev.workstreams.workflow.plans.support.ClosedPullRequest;
+import dev.workstreams.workflow.plans.support.PlanProgress;
+import dev.workstreams.workflow.plans.support.RecordedPlans;
+import dev.workstreams.workflow.plans.support.TrackingComments;
+import dev.workstreams.workflow.plans.support.TrackingView;
+import dev.workstreams.workflow.plans.support.WorkstreamOfPullRequest;
+import dev.workstreams.workflow.plans.support.WorkstreamStates;
 import java.util.Map;
 import java.util.Optional;
 

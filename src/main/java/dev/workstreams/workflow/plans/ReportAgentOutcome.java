@@ -12,6 +12,8 @@ import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
 import java.io.IOException;
+import dev.workstreams.workflow.plans.support.AgentComments;
+import dev.workstreams.workflow.plans.support.PlanProgress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

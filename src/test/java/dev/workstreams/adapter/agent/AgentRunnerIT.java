@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workstreams.testing.Eventually;
+import dev.workstreams.adapter.agent.profile.AgentProfilesReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

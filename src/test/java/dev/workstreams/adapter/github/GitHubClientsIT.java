@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.kohsuke.github.GitHub;
 
 /** Installation clients against WireMock: App JWT, token cache, and no extra App lookups. */
 class GitHubClientsIT {
@@ -57,7 +56,7 @@ class GitHubClientsIT {
   void asksForATokenWithTheAppJwtAndUsesItWithoutLookingTheAppUp() throws IOException {
     GitHubTestRig.stubToken(github, 7, "ghs_first", clock.instant());
 
-    rig.clients.forInstallation(7).getRepository("octo/hello");
+    rig.get(7, "/repos/octo/hello");
 
     LoggedRequest tokenRequest = github.findAll(postRequestedFor(urlEqualTo(TOKENS))).get(0);
     String jwt = tokenRequest.getHeader("Authorization").substring("Bearer ".length());
@@ -101,16 +100,15 @@ class GitHubClientsIT {
   @Test
   void reusesTheTokenAndRenewsItFiveMinutesBeforeItExpires() throws IOException {
     GitHubTestRig.stubToken(github, 7, "ghs_first", clock.instant());
-    GitHub client = rig.clients.forInstallation(7);
 
-    client.getRepository("octo/hello");
-    client.getRepository("octo/hello");
+    rig.get(7, "/repos/octo/hello");
+    rig.get(7, "/repos/octo/hello");
     assertEquals("ghs_first", rig.clients.installationToken(7));
     github.verify(1, postRequestedFor(urlEqualTo(TOKENS)));
 
     clock.advance(Duration.ofMinutes(56));
     GitHubTestRig.stubToken(github, 7, "ghs_second", clock.instant());
-    client.getRepository("octo/hello");
+    rig.get(7, "/repos/octo/hello");
 
     github.verify(2, postRequestedFor(urlEqualTo(TOKENS)));
     github.verify(1, getRequestedFor(urlEqualTo("/repos/octo/hello")).withHeader("Authorization", equalTo("token ghs_second")));
@@ -136,7 +134,7 @@ class GitHubClientsIT {
     String longToken = "ghs_" + "x".repeat(516);
     GitHubTestRig.stubToken(github, 7, longToken, clock.instant());
 
-    rig.clients.forInstallation(7).getRepository("octo/hello");
+    rig.get(7, "/repos/octo/hello");
 
     github.verify(getRequestedFor(urlPathEqualTo("/repos/octo/hello")).withHeader("Authorization", equalTo("token " + longToken)));
   }
@@ -155,7 +153,7 @@ class GitHubClientsIT {
         .withBody("{\"message\":\"A JSON web token could not be decoded\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
 
     InstallationTokenException e = assertThrows(InstallationTokenException.class,
-        () -> rig.clients.forInstallation(7).getRepository("octo/hello"));
+        () -> rig.get(7, "/repos/octo/hello"));
 
     assertEquals("GitHub refused an installation token for installation 7 of App 4242: HTTP 401 "
         + "A JSON web token could not be decoded", e.getMessage());

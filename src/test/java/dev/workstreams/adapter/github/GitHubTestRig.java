@@ -9,15 +9,18 @@ import dev.workstreams.adapter.github.auth.TestKeys;
 import dev.workstreams.adapter.github.http.FakeClock;
 import dev.workstreams.adapter.github.http.GitHubEndpoints;
 import dev.workstreams.adapter.github.http.GitHubMetrics;
+import dev.workstreams.adapter.github.http.HttpReply;
 import dev.workstreams.adapter.github.http.PolitePipeline;
 import dev.workstreams.adapter.github.http.PolitenessPolicy;
 import dev.workstreams.adapter.github.http.RecordingSleeper;
 import dev.workstreams.adapter.github.http.Sleeper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import dev.workstreams.adapter.github.http.TimedHttpConnector;
 
 /** The GitHub adapter assembled as production does, against WireMock, with time under the test's control. */
@@ -41,6 +44,11 @@ public final class GitHubTestRig {
   }
 
   /** Fake time: the sleeper records waits and moves the clock. */
+  /** {@code GET path} for an installation, the way production sends every call: raw, through the pipeline. */
+  public HttpReply get(long installationId, String path) throws IOException {
+    return clients.call(installationId, "GET", endpoints.rest(path), Optional.empty());
+  }
+
   public static GitHubTestRig withFakeTime(WireMockExtension github, TestKeys keys, RecordingSleeper sleeper, FakeClock clock) {
     return new GitHubTestRig(github, keys, clock, sleeper, Duration.ofSeconds(1));
   }

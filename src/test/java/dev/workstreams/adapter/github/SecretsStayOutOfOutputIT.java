@@ -112,19 +112,19 @@ class SecretsStayOutOfOutputIT {
     attempt(() -> AppCredentials.fromEnvironment(Map.of("APP_ID", "1", "PRIVATE_KEY", KEYS.pkcs1Base64())));
     github.stubFor(post(urlEqualTo("/app/installations/8/access_tokens")).willReturn(aResponse().withStatus(401)
         .withBody("{\"message\":\"Bad credentials\"}")));
-    attempt(() -> rig.clients.forInstallation(8).getRepository("octo/hello"));
+    attempt(() -> rig.get(8, "/repos/octo/hello"));
     attempt(() -> new GraphQlClient(rig.clients).markPullRequestReadyForReview(8, "PR_x"));
     GitHubTestRig.stubToken(github, 7, token, clock.instant());
     stubSequence(github, "GET", "/repos/octo/hello", aResponse().withStatus(502), aResponse().withStatus(500),
         Recordings.answer(Recordings.SECONDARY_LIMIT_403).response(),
         Recordings.answer(Recordings.SECONDARY_LIMIT_429_RETRY_AFTER).response(),
         Recordings.answer(Recordings.REPOSITORY).response());
-    attempt(() -> rig.clients.forInstallation(7).getRepository("octo/hello"));
+    attempt(() -> rig.get(7, "/repos/octo/hello"));
     stubSequence(github, "POST", "/repos/octo/hello/issues/1/comments", aResponse().withStatus(503));
     attempt(() -> rig.clients.call(7, "POST", rig.endpoints.rest("/repos/octo/hello/issues/1/comments"), Optional.of("{}")));
     stubSequence(github, "GET", "/repos/octo/limited", Recordings.answer(Recordings.PRIMARY_LIMIT_403)
         .withHeader("X-RateLimit-Reset", Long.toString(clock.instant().plusSeconds(7200).getEpochSecond())).response());
-    attempt(() -> rig.clients.forInstallation(7).getRepository("octo/limited"));
+    attempt(() -> rig.get(7, "/repos/octo/limited"));
     github.stubFor(post(urlEqualTo("/graphql")).willReturn(aResponse().withStatus(502)));
     attempt(() -> new GraphQlClient(rig.clients).markPullRequestReadyForReview(7, "PR_x"));
     assertEquals(7, exceptionTexts.size(), exceptionTexts::toString);

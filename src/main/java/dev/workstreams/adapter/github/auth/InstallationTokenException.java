@@ -4,7 +4,7 @@ import org.kohsuke.github.GHIOException;
 
 /**
  * GitHub refused or garbled an installation token. Names the installation and GitHub's reason,
- * never the JWT or a token. A {@link GHIOException} so github-api passes it through unchanged.
+ * never the JWT or a token. A {@link GHIOException}, like every failure of a GitHub call here.
  */
 public final class InstallationTokenException extends GHIOException {
 

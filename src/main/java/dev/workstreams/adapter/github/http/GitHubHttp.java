@@ -10,9 +10,11 @@ import java.util.Optional;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
- * Calls github-api has no method for (installation tokens, the manifest conversion, GraphQL,
- * contents without a repository lookup), sent through the same {@link PolitePipeline}, each hop of
- * a redirect included.
+ * Every request the App sends to GitHub, raw, through the one {@link PolitePipeline}, each hop of
+ * a redirect included: REST and GraphQL as an installation ({@code GitHubClients.call}), tokens and
+ * {@code /app} as the App, the manifest conversion anonymously. The request is built in the shape
+ * of github-api's connector types only because the pipeline and {@link TimedHttpConnector} are
+ * written against that interface; no github-api client is involved.
  */
 public final class GitHubHttp {
 

@@ -5,7 +5,7 @@ import org.kohsuke.github.GHIOException;
 
 /**
  * A rate limit asked for a longer wait than one call may spend; the job should be retried after
- * {@link #retryAfter()}. A {@link GHIOException} so github-api passes it through unchanged.
+ * {@link #retryAfter()}. A {@link GHIOException}, like every failure of a GitHub call here.
  */
 public final class GitHubRateLimitedException extends GHIOException {
 

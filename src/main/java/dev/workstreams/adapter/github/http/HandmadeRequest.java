@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 
-/** A request github-api has no method for, in the shape its connectors take. Body replayable for retries. */
+/** A raw request in the shape github-api's connectors take. Body replayable for retries. */
 final class HandmadeRequest implements GitHubConnectorRequest {
 
   private final String method;

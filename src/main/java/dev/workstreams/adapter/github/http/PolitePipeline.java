@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * The one way requests reach GitHub: paces writes per installation, waits out rate limits as
  * GitHub documents, retries failures with backoff, and counts every exchange. A write that would
  * create a second copy when repeated ({@link RepeatableCalls}) is never retried after its answer
- * was lost: it fails with {@link GitHubAnswerLostException} for the caller to look first. github-api's own
- * rate-limit and abuse handlers are switched off (see {@code GitHubClients}), so this is the only
- * policy; it never returns a rate-limit answer, it waits or throws.
+ * was lost: it fails with {@link GitHubAnswerLostException} for the caller to look first. Every
+ * call is a raw one through {@link GitHubHttp}, with no github-api client above it, so this is the
+ * only policy; it never returns a rate-limit answer, it waits or throws.
  */
 public final class PolitePipeline {
 
@@ -61,12 +61,7 @@ public final class PolitePipeline {
     return new PolitePipeline(connector, endpoints, policy, clock, Sleeper.threadSleep(), metrics);
   }
 
-  /** A connector for github-api whose every request goes through this pipeline in {@code lane}. */
-  public GitHubConnector connectorFor(Lane lane) {
-    return request -> send(lane, request);
-  }
-
-  public GitHubConnectorResponse send(Lane lane, GitHubConnectorRequest request) throws IOException {
+  GitHubConnectorResponse send(Lane lane, GitHubConnectorRequest request) throws IOException {
     String method = request.method().toUpperCase(Locale.ROOT);
     String route = routes.template(request.url());
     CallState call = new CallState(lane, method, route, RepeatableCalls.mayRepeat(method, route));

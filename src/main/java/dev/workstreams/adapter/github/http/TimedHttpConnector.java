@@ -26,7 +26,7 @@ public final class TimedHttpConnector implements GitHubConnector {
 
   /** @param answerTimeout how long to wait for GitHub's answer headers */
   public TimedHttpConnector(Duration connectTimeout, Duration answerTimeout) {
-    // Redirects are followed above this connector: by GitHubHttp for raw calls (same host only), by github-api for its own.
+    // Redirects are followed above this connector, by GitHubHttp (same host only).
     this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     this.answerTimeout = answerTimeout;
   }

@@ -1,8 +1,0 @@
-package dev.workstreams.adapter.store;
-
-/** The delivery store could not take a delivery right now; GitHub should be told to try later. */
-public final class StoreUnavailableException extends RuntimeException {
-  public StoreUnavailableException(String message) {
-    super(message);
-  }
-}
