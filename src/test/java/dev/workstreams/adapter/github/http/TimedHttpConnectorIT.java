@@ -26,10 +26,10 @@ class TimedHttpConnectorIT {
     FakeClock clock = new FakeClock(Instant.parse("2026-11-02T10:00:00Z"));
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     GitHubEndpoints endpoints = GitHubEndpoints.of(github.baseUrl());
-    PolitePipeline pipeline = new PolitePipeline(new TimedHttpConnector(Duration.ofSeconds(2), Duration.ofMillis(300)),
+    PolitePipeline pipeline = new PolitePipeline(new TimedHttpConnector(Duration.ofSeconds(2), Duration.ofSeconds(1)),
         endpoints, PolitenessPolicy.withMutationInterval(Duration.ZERO), clock, sleeper, new GitHubMetrics(new SimpleMeterRegistry()));
     stubSequence(github, "GET", "/zen",
-        aResponse().withStatus(200).withFixedDelay(2000).withBody("late"),
+        aResponse().withStatus(200).withFixedDelay(5000).withBody("late"),
         aResponse().withStatus(200).withBody("Design for failure."));
 
     HttpReply reply = new GitHubHttp(pipeline).send(Lane.anonymous(), "GET", endpoints.rest("/zen"), Optional.empty(), Optional.empty());
