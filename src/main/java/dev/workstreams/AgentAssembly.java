@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,15 +50,20 @@ final class AgentAssembly {
   private AgentAssembly() {}
 
   static AgentWorkerPool pool(AgentProfiles profiles, ServerConfig config, AgentSandbox sandbox,
-      GitHubClients clients, PlanStore store, Clock clock, Consumer<AgentReport> reports) {
+      Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients, PlanStore store, Clock clock,
+      Consumer<AgentReport> reports) {
     Path dataDir = config.dataDir();
+    Duration killGrace = localRemote.map(AppAssembly.LocalRemote::killGrace).orElse(Duration.ofSeconds(5));
+    Function<RepositoryId, Remote> remote = localRemote
+        .<Function<RepositoryId, Remote>>map(local -> repository -> Remote.anonymous(local.repository().toUri().toString()))
+        .orElse(repository -> Remote.withToken(clients.endpoints().page("/" + repository.fullName() + ".git").toString(),
+            () -> token(clients, repository)));
+    Function<RepositoryId, List<String>> secrets = localRemote
+        .<Function<RepositoryId, List<String>>>map(local -> repository -> local.secrets())
+        .orElse(repository -> Stream.concat(serverSecrets(config).stream(), Stream.of(token(clients, repository))).toList());
     return new AgentWorkerPool(profiles, config.agentConcurrency(), new WorkingCopies(dataDir),
-        new AgentRunner(dataDir, clock, Duration.ofSeconds(5), sandbox),
-        repository -> botIdentity(clients, repository),
-        repository -> Remote.withToken(clients.endpoints().page("/" + repository.fullName() + ".git").toString(),
-            () -> token(clients, repository)),
-        repository -> Stream.concat(serverSecrets(config).stream(), Stream.of(token(clients, repository))).toList(),
-        store, clock, reports);
+        new AgentRunner(dataDir, clock, killGrace, sandbox), repository -> botIdentity(clients, repository),
+        remote, secrets, store, clock, reports);
   }
 
   private static BotIdentity botIdentity(GitHubClients clients, RepositoryId repository) {

@@ -24,7 +24,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -32,16 +31,15 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running server, wired from a configuration and the application's event handlers: database,
- * delivery intake, job queue, HTTP. Main builds one for the process; tests build several, on
- * port 0, around handlers of their own.
+ * The running server, wired from a configuration, a database and the application's event handlers:
+ * delivery intake, job queue, HTTP. {@link AppAssembly} builds one for the process; tests build
+ * several, on port 0, around handlers of their own.
  */
 public final class WorkstreamsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkstreamsServer.class);
@@ -63,35 +61,26 @@ public final class WorkstreamsServer implements AutoCloseable {
     this.gcMetrics = gcMetrics;
   }
 
-  public static WorkstreamsServer start(ServerConfig config, EventRouter router) {
-    return start(config, dataSource -> router);
-  }
-
-  /** Starts with handlers that need the App's database (plans and workstreams live beside the deliveries). */
-  public static WorkstreamsServer start(ServerConfig config, Function<DataSource, EventRouter> handlers) {
-    return start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), handlers);
-  }
-
-  /** Starts with the registry that {@code /metrics} shows, shared with the adapters the handlers use. */
-  public static WorkstreamsServer start(
-      ServerConfig config, PrometheusMeterRegistry registry, Function<DataSource, EventRouter> handlers) {
-    return start(config, registry, handlers, registration -> {});
+  /** The database the server's deliveries and jobs use, pooled for the job workers and the intake. */
+  public static Database openDatabase(ServerConfig config) {
+    return Database.open(config.database(), config.jobs().workers() + 4);
   }
 
   /**
+   * Starts over a database opened by {@link #openDatabase}, which the server closes when it stops.
+   *
+   * @param router the App's reactions; its handlers must be registered before this starts the job queue
    * @param onRegistered given the App when it comes from the setup's credentials file, at startup
    *     or when the setup completes; it adds the handlers that act on GitHub as that App
    */
-  public static WorkstreamsServer start(ServerConfig config, PrometheusMeterRegistry registry,
-      Function<DataSource, EventRouter> handlers, Consumer<AppRegistration> onRegistered) {
+  public static WorkstreamsServer start(ServerConfig config, PrometheusMeterRegistry registry, Database database,
+      EventRouter router, Consumer<AppRegistration> onRegistered) {
     Clock clock = Clock.systemUTC();
     ObjectMapper json = DeliveryJson.mapper();
     JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
     DeliveryMetrics metrics = new DeliveryMetrics(registry);
 
     Optional<AppRegistration> stored = SetupAssembly.stored(config);
-    Database database = Database.open(config.database(), config.jobs().workers() + 4);
-    EventRouter router = handlers.apply(database.dataSource());
     IntakePressure pressure = new IntakePressure(clock);
     // Before the job queue starts, so that no stored delivery meets handlers without GitHub.
     stored.ifPresent(onRegistered);

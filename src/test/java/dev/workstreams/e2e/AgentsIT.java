@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -56,7 +55,7 @@ class AgentsIT {
         .parse(agents, "agents.yml");
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    rig = new PlanRig(data, PlanRig.quickPolicy(2), new FakeGitHub(), Optional.of(new PlanRig.Agents(profiles, bare, concurrency)));
+    rig = new PlanRig(PlanRig.Setup.of(data, PlanRig.quickPolicy(2)).withAgents(new PlanRig.Agents(profiles, bare, concurrency)));
     rig.github.permissions.put("mona", "write");
   }
 

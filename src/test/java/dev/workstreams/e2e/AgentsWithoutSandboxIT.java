@@ -42,8 +42,8 @@ class AgentsWithoutSandboxIT {
     AgentProfiles profiles = new AgentProfilesReader(Map.of()).parse(agents, "agents.yml");
     Path missing = dir.resolve("nowhere/bwrap");
     AgentSandbox none = AgentSandbox.unavailable(SandboxProbe.problem(missing).orElseThrow());
-    rig = new PlanRig(Files.createDirectories(dir.resolve("data")), PlanRig.quickPolicy(2), new FakeGitHub(),
-        Optional.of(new PlanRig.Agents(profiles, bare, 2, none, java.util.List.of())));
+    rig = new PlanRig(PlanRig.Setup.of(Files.createDirectories(dir.resolve("data")), PlanRig.quickPolicy(2))
+        .withAgents(new PlanRig.Agents(profiles, bare, 2, none, java.util.List.of())));
     rig.github.permissions.put("mona", "write");
 
     rig.deliverAndWait("issues", PlanEvents.labeled("```plan\ntasks:\n  - {id: a, title: A, owns: [a/**]}\n```\n",

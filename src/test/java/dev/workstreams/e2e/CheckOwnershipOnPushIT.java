@@ -38,7 +38,7 @@ class CheckOwnershipOnPushIT {
 
   @BeforeEach
   void openThePlan() {
-    rig = new PlanRig(dataDir, PlanRig.quickPolicy(2));
+    rig = new PlanRig(PlanRig.Setup.of(dataDir, PlanRig.quickPolicy(2)));
     rig.github.permissions.put("mona", "write");
     rig.github.config = java.util.Optional.of("shared: [package-lock.json]\n");
     rig.deliverAndWait("issues", PlanEvents.labeled(PLAN, "plan", "mona"));

@@ -37,7 +37,7 @@ class GitHubLimitsIT {
 
   @BeforeEach
   void start() {
-    rig = new PlanRig(dataDir, PlanRig.quickPolicy(2));
+    rig = new PlanRig(PlanRig.Setup.of(dataDir, PlanRig.quickPolicy(2)));
     rig.github.permissions.put("mona", "write");
   }
 

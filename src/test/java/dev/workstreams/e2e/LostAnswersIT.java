@@ -37,7 +37,7 @@ class LostAnswersIT {
   @ParameterizedTest
   @EnumSource(Loss.class)
   void everyCommentAndCheckRunCreationLosingItsAnswerStillMakesOneOfEach(Loss loss) throws IOException {
-    try (PlanRig rig = new PlanRig(dataDir, PlanRig.quickPolicy(4))) {
+    try (PlanRig rig = new PlanRig(PlanRig.Setup.of(dataDir, PlanRig.quickPolicy(4)))) {
       rig.github.lostAnswers.always(COMMENT_CREATION, loss);
       rig.github.lostAnswers.always(CHECK_RUN_CREATION, loss);
 
@@ -53,7 +53,7 @@ class LostAnswersIT {
   void aThirdOfAllWritesLosingTheirAnswersNeverDuplicatesAnything() throws IOException {
     List<Integer> labelCalls = new ArrayList<>();
     for (long seed = 1; seed <= SEEDS; seed++) {
-      try (PlanRig rig = new PlanRig(dataDir.resolve("seed-" + seed), PlanRig.quickPolicy(6))) {
+      try (PlanRig rig = new PlanRig(PlanRig.Setup.of(dataDir.resolve("seed-" + seed), PlanRig.quickPolicy(6)))) {
         rig.github.lostAnswers.share(0.3, seed, seed % 2 == 0 ? Loss.BAD_GATEWAY : Loss.CONNECTION_RESET);
 
         Outcome outcome = runAPlan(rig);

@@ -26,7 +26,7 @@ class OpenWorkstreamsWhenPlanLabelledIT {
 
   @BeforeEach
   void start() throws IOException {
-    rig = new PlanRig(dataDir, PlanRig.quickPolicy(2));
+    rig = new PlanRig(PlanRig.Setup.of(dataDir, PlanRig.quickPolicy(2)));
     rig.github.permissions.put("mona", "maintain");
     rig.github.permissions.put("reader", "read");
     rig.github.files.addAll(List.of("db/migrations/001.sql", "src/billing/model/Plan.java", "README.md"));

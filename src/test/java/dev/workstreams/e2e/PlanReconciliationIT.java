@@ -29,7 +29,7 @@ class PlanReconciliationIT {
   private PlanRig rig;
 
   private PlanRig start(int failureRetries) {
-    rig = new PlanRig(dataDir, PlanRig.quickPolicy(failureRetries));
+    rig = new PlanRig(PlanRig.Setup.of(dataDir, PlanRig.quickPolicy(failureRetries)));
     rig.github.permissions.put("mona", "write");
     return rig;
   }
@@ -178,7 +178,7 @@ class PlanReconciliationIT {
     Path freshData = dataDir.resolve("lost");
     java.nio.file.Files.createDirectories(freshData);
 
-    try (PlanRig second = new PlanRig(freshData, PlanRig.quickPolicy(2), github)) {
+    try (PlanRig second = new PlanRig(PlanRig.Setup.of(freshData, PlanRig.quickPolicy(2)).over(github))) {
       second.deliverAndWait("issues", PlanEvents.labeled(PLAN, "plan", "mona"));
     }
 

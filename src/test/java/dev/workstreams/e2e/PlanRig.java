@@ -8,46 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.workstreams.AppAssembly;
 import dev.workstreams.WorkstreamsServer;
 import dev.workstreams.adapter.agent.AgentProfiles;
-import dev.workstreams.adapter.agent.AgentRunner;
-import dev.workstreams.adapter.agent.AgentWorkerPool;
-import dev.workstreams.adapter.git.BotIdentity;
-import dev.workstreams.adapter.git.Remote;
-import dev.workstreams.adapter.git.WorkingCopies;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
 import dev.workstreams.adapter.agent.sandbox.ResourceControl;
-import dev.workstreams.port.AgentWorkers;
-import dev.workstreams.workflow.ForwardingInbox;
-import dev.workstreams.workflow.OwnEvents;
-import dev.workstreams.workflow.plans.AgentReports;
-import java.util.ArrayList;
-import java.util.Optional;
-import dev.workstreams.adapter.github.AppBotUser;
 import dev.workstreams.adapter.github.GitHubClients;
-import dev.workstreams.port.RepositoryId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import dev.workstreams.adapter.github.auth.AppCredentials;
 import dev.workstreams.adapter.github.auth.TestKeys;
-import dev.workstreams.adapter.github.config.RepoConfigLoader;
-import dev.workstreams.adapter.github.gateway.RestGitHubGateways;
 import dev.workstreams.adapter.github.http.GitHubEndpoints;
 import dev.workstreams.adapter.github.http.GitHubMetrics;
 import dev.workstreams.adapter.github.http.PolitePipeline;
 import dev.workstreams.adapter.github.http.PolitenessPolicy;
 import dev.workstreams.adapter.github.http.Sleeper;
 import dev.workstreams.adapter.github.http.TimedHttpConnector;
-import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.config.ServerConfig;
-import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.testing.DeliveryTable;
 import dev.workstreams.testing.Eventually;
 import dev.workstreams.testing.TestServers;
 import dev.workstreams.testing.WebhookClient;
-import dev.workstreams.workflow.EventRouter;
-import dev.workstreams.workflow.ownership.OwnershipWorkflows;
-import dev.workstreams.workflow.plans.PlanWorkflows;
+import dev.workstreams.workflow.plans.AgentReports;
 import dev.workstreams.workflow.plans.support.PlanProgress;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -56,12 +36,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The App as production wires it (webhook route, delivery store, job queue, plan and ownership workflows, REST
- * gateway, polite pipeline) against a {@link FakeGitHub} behind WireMock.
+ * The App as production assembles it ({@link AppAssembly}: webhook route, delivery store, job queue, plan and
+ * ownership workflows, REST gateway, polite pipeline, agents) against a {@link FakeGitHub} behind WireMock.
  */
 final class PlanRig implements AutoCloseable {
 
@@ -69,29 +50,35 @@ final class PlanRig implements AutoCloseable {
 
   final FakeGitHub github;
   final WireMockServer wiremock;
+  final AppAssembly app;
   final WorkstreamsServer server;
   final WebhookClient webhooks;
   final DeliveryTable deliveries;
-  AgentReports reports;
+  final AgentReports reports;
   /** The plan issues {@link PlanProgress} was asked to move forward, in order (rigs without agents). */
   final List<Integer> advanced = new CopyOnWriteArrayList<>();
 
-  PlanRig(Path dataDir, PolitenessPolicy policy) {
-    this(dataDir, policy, new FakeGitHub());
-  }
+  /**
+   * What a rig is made of. {@code github} may be an existing fake (a second App instance, or one whose
+   * database was lost); {@code planClock} is the workflows' clock (label and finish times), while GitHub
+   * pacing keeps real time.
+   */
+  record Setup(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Optional<Agents> agents, Clock planClock) {
+    static Setup of(Path dataDir, PolitenessPolicy policy) {
+      return new Setup(dataDir, policy, new FakeGitHub(), Optional.empty(), Clock.systemUTC());
+    }
 
-  /** A rig over an existing fake GitHub: a second App instance, or one whose database was lost. */
-  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github) {
-    this(dataDir, policy, github, Optional.empty(), Clock.systemUTC());
-  }
+    Setup over(FakeGitHub existing) {
+      return new Setup(dataDir, policy, existing, agents, planClock);
+    }
 
-  /** {@code planClock} is the plan workflows' clock (label and finish times); GitHub pacing keeps real time. */
-  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Clock planClock) {
-    this(dataDir, policy, github, Optional.empty(), planClock);
-  }
+    Setup withAgents(Agents workers) {
+      return new Setup(dataDir, policy, github, Optional.of(workers), planClock);
+    }
 
-  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Optional<Agents> agents) {
-    this(dataDir, policy, github, agents, Clock.systemUTC());
+    Setup withPlanClock(Clock clock) {
+      return new Setup(dataDir, policy, github, agents, clock);
+    }
   }
 
   /** Agents that clone from (and push to) a local bare repository standing in for GitHub's git side. */
@@ -102,52 +89,34 @@ final class PlanRig implements AutoCloseable {
     }
   }
 
-  final List<AutoCloseable> closeables = new ArrayList<>();
-
-  PlanRig(Path dataDir, PolitenessPolicy policy, FakeGitHub github, Optional<Agents> agents, Clock planClock) {
-    this.github = github;
+  PlanRig(Setup setup) {
+    this.github = setup.github();
     wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
     wiremock.start();
     wiremock.stubFor(any(anyUrl()).willReturn(aResponse()));
-    Clock clock = Clock.systemUTC();
-    GitHubEndpoints endpoints = GitHubEndpoints.of(wiremock.baseUrl());
-    PolitePipeline pipeline = new PolitePipeline(new TimedHttpConnector(Duration.ofSeconds(5), Duration.ofSeconds(10)),
-        endpoints, policy, clock, Sleeper.threadSleep(), new GitHubMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
-    GitHubClients clients = GitHubClients.forApp(AppCredentials.of(1, KEYS.pkcs1Pem()), endpoints, pipeline, clock);
     String secret = TestServers.newSecret();
-    Map<String, String> env = TestServers.environment(dataDir, secret);
-    ForwardingInbox ownInbox = new ForwardingInbox();
-    server = WorkstreamsServer.start(ServerConfig.fromEnvironment(env), dataSource -> {
-      JdbcPlanStore store = new JdbcPlanStore(dataSource);
-      reports = new AgentReports(new OwnEvents(ownInbox, clock), store, clock);
-      Optional<AgentWorkers> workers = agents.map(a -> {
-        AgentWorkerPool pool = new AgentWorkerPool(a.profiles(), a.concurrency(), new WorkingCopies(dataDir),
-            new AgentRunner(dataDir, clock, Duration.ofSeconds(1), a.sandbox()), repository -> botIdentity(clients, repository),
-            repository -> Remote.anonymous(a.bareRepository().toUri().toString()), repository -> a.secrets(), store, clock, reports);
-        closeables.add(pool);
-        return pool;
-      });
-      RestGitHubGateways gateways = new RestGitHubGateways(clients);
-      RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
-      EventRouter router = workers.isPresent()
-          ? PlanWorkflows.register(new EventRouter(), store, gateways, configs, planClock, workers)
-          : PlanWorkflows.register(new EventRouter(), store, gateways, configs, planClock,
-              (gateway, plan) -> advanced.add(plan.issue()));
-      return OwnershipWorkflows.register(router, store, gateways);
-    });
-    ownInbox.attach(server.inbox());
+    Map<String, String> env = TestServers.environment(setup.dataDir(), secret);
+    setup.agents().ifPresent(a -> env.put("AGENT_CONCURRENCY", Integer.toString(a.concurrency())));
+    app = AppAssembly.start(options(setup, ServerConfig.fromEnvironment(env), wiremock.baseUrl()));
+    server = app.server();
+    reports = app.reports();
     webhooks = new WebhookClient(server.port(), secret);
-    deliveries = DeliveryTable.h2(dataDir);
+    deliveries = DeliveryTable.h2(setup.dataDir());
   }
 
-  /** The App's bot as production looks it up: {@code GET /app}, then {@code GET /users/<slug>[bot]}. */
-  private static BotIdentity botIdentity(GitHubClients clients, RepositoryId repository) {
-    try {
-      AppBotUser.Bot bot = clients.botUser().bot(repository.installationId());
-      return BotIdentity.forApp(bot.slug(), bot.userId());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private AppAssembly.Options options(Setup setup, ServerConfig config, String fakeGitHubUrl) {
+    Clock clock = Clock.systemUTC();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    GitHubEndpoints endpoints = GitHubEndpoints.of(fakeGitHubUrl);
+    PolitePipeline pipeline = new PolitePipeline(new TimedHttpConnector(Duration.ofSeconds(5), Duration.ofSeconds(10)),
+        endpoints, setup.policy(), clock, Sleeper.threadSleep(), new GitHubMetrics(registry));
+    AppAssembly.Options options = AppAssembly.Options.of(config, setup.planClock(), registry,
+            credentials -> GitHubClients.forApp(credentials, endpoints, pipeline, clock),
+            Optional.of(AppCredentials.of(1, KEYS.pkcs1Pem())))
+        .withProgressWithoutAgents((gateway, plan) -> advanced.add(plan.issue()));
+    return setup.agents().map(a -> options.withAgents(a.profiles(), a.sandbox())
+        .withLocalRemote(new AppAssembly.LocalRemote(a.bareRepository(), a.secrets(), Duration.ofSeconds(1))))
+        .orElse(options);
   }
 
   /** A small gap between writes and retries that take no time, so tests run fast. */
@@ -178,14 +147,7 @@ final class PlanRig implements AutoCloseable {
 
   @Override
   public void close() {
-    for (AutoCloseable c : closeables) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    server.close();
+    app.close();
     wiremock.stop();
   }
 }

@@ -60,7 +60,7 @@ class ProtectedPathsIT {
         .parse("profiles:\n  script:\n    command: [sh, " + agent + "]\n    timeout: 60s\ndefault: script\n", "agents.yml");
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    rig = new PlanRig(data, PlanRig.quickPolicy(2), new FakeGitHub(), Optional.of(new PlanRig.Agents(profiles, bare, 1)));
+    rig = new PlanRig(PlanRig.Setup.of(data, PlanRig.quickPolicy(2)).withAgents(new PlanRig.Agents(profiles, bare, 1)));
     rig.github.permissions.put("mona", "write");
     rig.github.permissions.put("octocat", "admin");
   }

@@ -45,7 +45,7 @@ class RecordWorkstreamWhenClosedIT {
 
   @BeforeEach
   void start() {
-    rig = new PlanRig(dataDir, PlanRig.quickPolicy(2), new FakeGitHub(), clock);
+    rig = new PlanRig(PlanRig.Setup.of(dataDir, PlanRig.quickPolicy(2)).withPlanClock(clock));
     rig.github.permissions.put("mona", "write");
     rig.deliverAndWait("issues", PlanEvents.labeled(PLAN, "plan", "mona"));
     assertEquals(List.of(7), rig.advanced, "opening the plan moves it forward once");

@@ -1,40 +1,15 @@
 package dev.workstreams.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.workstreams.WorkstreamsServer;
-import dev.workstreams.adapter.github.GitHubClients;
-import dev.workstreams.adapter.github.auth.AppCredentials;
-import dev.workstreams.adapter.github.auth.TestKeys;
-import dev.workstreams.adapter.github.config.RepoConfigLoader;
-import dev.workstreams.adapter.github.gateway.RestGitHubGateways;
-import dev.workstreams.adapter.github.http.GitHubEndpoints;
-import dev.workstreams.adapter.github.http.GitHubMetrics;
-import dev.workstreams.adapter.github.http.PolitePipeline;
-import dev.workstreams.adapter.github.http.Sleeper;
-import dev.workstreams.adapter.github.http.TimedHttpConnector;
-import dev.workstreams.adapter.store.JdbcPlanStore;
-import dev.workstreams.config.ServerConfig;
-import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.testing.DeliveryTable;
 import dev.workstreams.testing.Eventually;
 import dev.workstreams.testing.RecordingHandler;
-import dev.workstreams.testing.TestServers;
-import dev.workstreams.testing.WebhookClient;
 import dev.workstreams.workflow.EventHandler;
 import dev.workstreams.workflow.EventRouter;
-import dev.workstreams.workflow.plans.PlanWorkflows;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReportGiveUpWhenParkedIT {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final TestKeys KEYS = TestKeys.generate();
   private static final String MARKER = "<!-- workstreams:gave-up {\"delivery\":\"";
 
   @TempDir Path dataDir;
@@ -120,38 +94,21 @@ class ReportGiveUpWhenParkedIT {
     return labeled.replaceFirst("\"action\":\"labeled\"", "\"action\":\"opened\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** The server with the plan workflows (where the gave-up report is registered) and extra handlers, against WireMock. */
+  /** The App as production assembles it, against a fake GitHub, with extra handlers beside its own. */
   private static final class Rig implements AutoCloseable {
-    final WireMockServer wiremock;
-    final WorkstreamsServer server;
-    final WebhookClient webhooks;
+    final PlanRig app;
     final DeliveryTable deliveries;
 
     Rig(Path dataDir, FakeGitHub github, Consumer<EventRouter> extraHandlers) {
-      wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
-      wiremock.start();
-      wiremock.stubFor(any(anyUrl()).willReturn(aResponse()));
-      Clock clock = Clock.systemUTC();
-      GitHubEndpoints endpoints = GitHubEndpoints.of(wiremock.baseUrl());
-      PolitePipeline pipeline = new PolitePipeline(new TimedHttpConnector(Duration.ofSeconds(5), Duration.ofSeconds(10)),
-          endpoints, PlanRig.quickPolicy(0), clock, Sleeper.threadSleep(),
-          new GitHubMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
-      GitHubClients clients = GitHubClients.forApp(AppCredentials.of(1, KEYS.pkcs1Pem()), endpoints, pipeline, clock);
-      String secret = TestServers.newSecret();
-      server = WorkstreamsServer.start(ServerConfig.fromEnvironment(TestServers.environment(dataDir, secret)), dataSource -> {
-        RestGitHubGateways gateways = new RestGitHubGateways(clients);
-        EventRouter router = PlanWorkflows.register(new EventRouter(), new JdbcPlanStore(dataSource), gateways,
-            new RepoConfigLoader(clients, new RepoConfigParser()), clock, (gateway, plan) -> {});
-        extraHandlers.accept(router);
-        return router;
-      });
-      webhooks = new WebhookClient(server.port(), secret);
-      deliveries = DeliveryTable.h2(dataDir);
+      app = new PlanRig(PlanRig.Setup.of(dataDir, PlanRig.quickPolicy(0)).over(github));
+      // Before the first delivery is posted, so that every delivery finds them.
+      extraHandlers.accept(app.app.router());
+      deliveries = app.deliveries;
     }
 
     String deliver(String event, byte[] body) {
       String id = UUID.randomUUID().toString();
-      assertEquals(202, webhooks.deliver(event, id, body).statusCode());
+      assertEquals(202, app.webhooks.deliver(event, id, body).statusCode());
       return id;
     }
 
@@ -162,8 +119,7 @@ class ReportGiveUpWhenParkedIT {
 
     @Override
     public void close() {
-      server.close();
-      wiremock.stop();
+      app.close();
     }
   }
 }

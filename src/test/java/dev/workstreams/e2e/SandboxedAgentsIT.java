@@ -92,7 +92,7 @@ class SandboxedAgentsIT {
     AgentProfiles profiles = new AgentProfilesReader(Map.of("API_KEY", API_KEY)).parse(agents, "agents.yml");
     AgentSandbox sandbox = AgentSandbox.bubblewrap(bwrap,
         HiddenPaths.ofServer(data, Optional.of(keyFile), Optional.of(agentsDir.resolve("agents.yml"))), resources);
-    rig = new PlanRig(data, PlanRig.quickPolicy(2), new FakeGitHub(), Optional.of(new PlanRig.Agents(profiles, bare, 6,
+    rig = new PlanRig(PlanRig.Setup.of(data, PlanRig.quickPolicy(2)).withAgents(new PlanRig.Agents(profiles, bare, 6,
         sandbox, List.of(WEBHOOK_SECRET, CLIENT_SECRET, pem))));
     rig.github.permissions.put("mona", "write");
   }

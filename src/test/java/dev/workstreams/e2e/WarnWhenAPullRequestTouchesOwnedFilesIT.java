@@ -34,7 +34,7 @@ class WarnWhenAPullRequestTouchesOwnedFilesIT {
 
   @BeforeEach
   void start() {
-    rig = new PlanRig(dataDir, PlanRig.quickPolicy(2));
+    rig = new PlanRig(PlanRig.Setup.of(dataDir, PlanRig.quickPolicy(2)));
     rig.github.permissions.put("mona", "write");
     pr = rig.github.openPullRequestByPerson("feature/cleanup", "Cleanup", "Tidying up.");
   }

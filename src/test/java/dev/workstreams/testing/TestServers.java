@@ -3,6 +3,8 @@ package dev.workstreams.testing;
 import dev.workstreams.WorkstreamsServer;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.workflow.EventRouter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,6 +40,8 @@ public final class TestServers {
   }
 
   public static WorkstreamsServer start(Map<String, String> environment, EventRouter router) {
-    return WorkstreamsServer.start(ServerConfig.fromEnvironment(environment), router);
+    ServerConfig config = ServerConfig.fromEnvironment(environment);
+    return WorkstreamsServer.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        WorkstreamsServer.openDatabase(config), router, registration -> {});
   }
 }

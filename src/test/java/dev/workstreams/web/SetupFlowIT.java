@@ -104,8 +104,7 @@ class SetupFlowIT {
   void theCallbackStoresTheAppAndSwitchesToRunningWithoutARestart() throws Exception {
     stubConversion(201, conversionAnswer());
     List<AppRegistration> registered = new CopyOnWriteArrayList<>();
-    try (WorkstreamsServer server = WorkstreamsServer.start(ServerConfig.fromEnvironment(setupEnvironment()),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), dataSource -> new EventRouter(), registered::add)) {
+    try (WorkstreamsServer server = startSetup(registered)) {
       String state = state(get(server, "/", Map.of()).body());
       String otherTab = state(get(server, "/", Map.of()).body());
       byte[] body = Fixtures.webhook("issues-labeled-bug");
@@ -173,8 +172,7 @@ class SetupFlowIT {
   void aStoredAppStartsTheServerInRunningMode() throws Exception {
     new CredentialsFile(dataDir).store(registration());
     List<AppRegistration> registered = new CopyOnWriteArrayList<>();
-    try (WorkstreamsServer server = WorkstreamsServer.start(ServerConfig.fromEnvironment(setupEnvironment()),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), dataSource -> new EventRouter(), registered::add)) {
+    try (WorkstreamsServer server = startSetup(registered)) {
       byte[] body = Fixtures.webhook("issues-labeled-bug");
 
       assertEquals(202, new WebhookClient(server.port(), NEW_SECRET).deliver("issues", "stored-1", body).statusCode());
@@ -190,6 +188,12 @@ class SetupFlowIT {
     env.remove("WEBHOOK_SECRET");
     env.put("GITHUB_API_URL", github.baseUrl());
     return env;
+  }
+
+  private WorkstreamsServer startSetup(List<AppRegistration> registered) {
+    ServerConfig config = ServerConfig.fromEnvironment(setupEnvironment());
+    return WorkstreamsServer.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        WorkstreamsServer.openDatabase(config), new EventRouter(), registered::add);
   }
 
   private static WorkstreamsServer start(Map<String, String> env) {

@@ -19,27 +19,19 @@ public final class PlanWorkflows {
 
   private PlanWorkflows() {}
 
-  /** Without agents: workstreams are opened for people. */
-  public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs, Clock clock) {
-    return register(router, store, gateways, configs, clock, Optional.empty());
-  }
-
-  /** With the instance's agent workers, which the scheduler keeps busy within each plan's capacity. */
+  /**
+   * @param workers the instance's agent workers, which the scheduler keeps busy within each plan's capacity
+   * @param withoutAgents what moves a plan forward after its workstreams changed when there are no workers:
+   *     {@link PlanProgress#NONE} (workstreams are opened for people), or a recorder in tests
+   */
   public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
-      Clock clock, Optional<AgentWorkers> workers) {
+      Clock clock, Optional<AgentWorkers> workers, PlanProgress withoutAgents) {
     TrackingComments tracking = new TrackingComments(store);
-    PlanProgress progress = workers.<PlanProgress>map(w -> new AgentScheduler(store, w, tracking, clock)).orElse(PlanProgress.NONE);
+    PlanProgress progress = workers.<PlanProgress>map(w -> new AgentScheduler(store, w, tracking, clock)).orElse(withoutAgents);
     wire(router, store, gateways, configs, clock, tracking, progress);
     if (workers.isPresent()) {
       router.on(ReportAgentOutcome.EVENT + "." + ReportAgentOutcome.ACTION, new ReportAgentOutcome(gateways, store, progress, clock));
     }
-    return router;
-  }
-
-  /** {@code progress} moves a plan forward after its workstreams changed (tests record it). */
-  public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
-      Clock clock, PlanProgress progress) {
-    wire(router, store, gateways, configs, clock, new TrackingComments(store), progress);
     return router;
   }
 

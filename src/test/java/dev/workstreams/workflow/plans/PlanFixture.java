@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The plan workflows wired as in production, over plain-value fakes of GitHub, the store and the
@@ -50,7 +51,7 @@ public final class PlanFixture {
   public final FakeRepoConfigs configs = new FakeRepoConfigs();
   public final List<StoredPlan> advanced = new ArrayList<>();
   public final EventRouter router = PlanWorkflows.register(new EventRouter(), store, github, configs,
-      Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC), (gateway, plan) -> advanced.add(plan));
+      Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC), Optional.empty(), (gateway, plan) -> advanced.add(plan));
 
   public void labelled(String body, String label, String sender) throws Exception {
     router.route(Events.context("issues", PlanEvents.labeled(body, label, sender)));
