@@ -13,7 +13,6 @@ import dev.workstreams.config.ServerConfig;
 import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.port.AgentWorkers;
 import dev.workstreams.workflow.EventRouter;
-import dev.workstreams.workflow.ForwardingInbox;
 import dev.workstreams.workflow.OwnEvents;
 import dev.workstreams.workflow.config.RefreshConfigOnPush;
 import dev.workstreams.workflow.ownership.OwnershipWorkflows;
@@ -94,19 +93,14 @@ public final class AppAssembly implements AutoCloseable {
     ServerConfig config = options.config();
     Database database = WorkstreamsServer.openDatabase(config);
     store = new JdbcPlanStore(database.dataSource());
-    // The App's own events go into the server's intake, which is built with the job queue that
-    // needs this router's handlers first: a real cycle (intake → queue → handlers → reports →
-    // intake), broken here and nowhere else.
-    ForwardingInbox ownInbox = new ForwardingInbox();
-    reports = new AgentReports(new OwnEvents(ownInbox, options.clock()), store, options.clock());
     router = new EventRouter()
         .on("ping", context -> log.info("GitHub ping received: {}", context.payload().path("zen").asText()));
+    WorkstreamsServer.Intake intake = WorkstreamsServer.intake(config, options.registry(), database, router);
+    reports = new AgentReports(new OwnEvents(intake.inbox(), options.clock()), store, options.clock());
     options.credentials().ifPresent(this::actAsApp);
     // The one binding that must stay late: a setup completed while the server runs adds the
     // reactions that act on GitHub as the new App to the running router, without a restart.
-    server = WorkstreamsServer.start(config, options.registry(), database, router,
-        registration -> actAsApp(registration.credentials()));
-    ownInbox.attach(server.inbox());
+    server = WorkstreamsServer.start(intake, registration -> actAsApp(registration.credentials()));
   }
 
   /** Starts the App; closing it stops the agents and then the server. */

@@ -67,33 +67,64 @@ public final class WorkstreamsServer implements AutoCloseable {
   }
 
   /**
-   * Starts over a database opened by {@link #openDatabase}, which the server closes when it stops.
+   * The server's first half, over a database opened by {@link #openDatabase} (which the server
+   * closes when it stops): delivery intake and job queue, the queue not yet picking jobs. Its inbox
+   * takes the App's own events, so that the handlers which publish them can be registered on the
+   * router before {@link #start} lets the queue run them.
+   */
+  public static final class Intake {
+    private final ServerConfig config;
+    private final PrometheusMeterRegistry registry;
+    private final Database database;
+    private final DeliveryBatchWriter writer;
+    private final Optional<DeliveryJobs> jobs;
+    private final DeliveryMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
+    private final ObjectMapper json = DeliveryJson.mapper();
+
+    private Intake(ServerConfig config, PrometheusMeterRegistry registry, Database database, EventRouter router) {
+      this.config = config;
+      this.registry = registry;
+      this.database = database;
+      this.metrics = new DeliveryMetrics(registry);
+      IntakePressure pressure = new IntakePressure(clock);
+      this.jobs = config.jobs().workers() == 0 ? Optional.empty() : Optional.of(
+          DeliveryJobs.create(database, router, json, metrics, config.jobs(), clock, pressure, instanceName()));
+      this.writer = new DeliveryBatchWriter(database, new AutodetectJdbcCustomization(database.dataSource()),
+          config.jobs().subjectWaitFallback(), metrics, pressure,
+          deferredSubjects -> jobs.ifPresent(j -> j.afterIntake(deferredSubjects)));
+    }
+
+    /** Where the App's own events go in, beside the webhook deliveries. */
+    public DeliveryInbox inbox() {
+      return writer;
+    }
+  }
+
+  /** @param router the App's reactions; the job queue runs them once the server {@link #start}s */
+  public static Intake intake(ServerConfig config, PrometheusMeterRegistry registry, Database database, EventRouter router) {
+    return new Intake(config, registry, database, router);
+  }
+
+  /**
+   * Starts the job queue, then the web server.
    *
-   * @param router the App's reactions; its handlers must be registered before this starts the job queue
    * @param onRegistered given the App when it comes from the setup's credentials file, at startup
    *     or when the setup completes; it adds the handlers that act on GitHub as that App
    */
-  public static WorkstreamsServer start(ServerConfig config, PrometheusMeterRegistry registry, Database database,
-      EventRouter router, Consumer<AppRegistration> onRegistered) {
-    Clock clock = Clock.systemUTC();
-    ObjectMapper json = DeliveryJson.mapper();
+  public static WorkstreamsServer start(Intake intake, Consumer<AppRegistration> onRegistered) {
+    ServerConfig config = intake.config;
+    PrometheusMeterRegistry registry = intake.registry;
     JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
-    DeliveryMetrics metrics = new DeliveryMetrics(registry);
-
     Optional<AppRegistration> stored = SetupAssembly.stored(config);
-    IntakePressure pressure = new IntakePressure(clock);
     // Before the job queue starts, so that no stored delivery meets handlers without GitHub.
     stored.ifPresent(onRegistered);
-    Optional<DeliveryJobs> jobs = config.jobs().workers() == 0
-        ? Optional.empty()
-        : Optional.of(DeliveryJobs.start(database, router, json, metrics, config.jobs(), clock, pressure, instanceName()));
-    DeliveryBatchWriter writer = new DeliveryBatchWriter(
-        database,
-        new AutodetectJdbcCustomization(database.dataSource()),
-        config.jobs().subjectWaitFallback(),
-        metrics,
-        pressure,
-        deferredSubjects -> jobs.ifPresent(j -> j.afterIntake(deferredSubjects)));
+    intake.jobs.ifPresent(DeliveryJobs::start);
+    Clock clock = intake.clock;
+    ObjectMapper json = intake.json;
+    DeliveryBatchWriter writer = intake.writer;
+    DeliveryMetrics metrics = intake.metrics;
+    Database database = intake.database;
     Function<Secret, WebhookRoute> webhookFor =
         secret -> new WebhookRoute(new WebhookSignature(secret), writer, json, metrics, clock);
     DeliveryGate deliveries = new DeliveryGate();
@@ -109,7 +140,7 @@ public final class WorkstreamsServer implements AutoCloseable {
         });
     WebServer web = WebServer.start(
         config.port(), config.webhookPath(), deliveries, setup, database::isReachable, registry::scrape);
-    return new WorkstreamsServer(database, writer, jobs, web, gcMetrics);
+    return new WorkstreamsServer(database, writer, intake.jobs, web, gcMetrics);
   }
 
   /** The stored App's webhook secret, or {@code WEBHOOK_SECRET} where GitHub created the App without one. */

@@ -41,7 +41,7 @@ public final class TestServers {
 
   public static WorkstreamsServer start(Map<String, String> environment, EventRouter router) {
     ServerConfig config = ServerConfig.fromEnvironment(environment);
-    return WorkstreamsServer.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        WorkstreamsServer.openDatabase(config), router, registration -> {});
+    return WorkstreamsServer.start(WorkstreamsServer.intake(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        WorkstreamsServer.openDatabase(config), router), registration -> {});
   }
 }

@@ -192,8 +192,8 @@ class SetupFlowIT {
 
   private WorkstreamsServer startSetup(List<AppRegistration> registered) {
     ServerConfig config = ServerConfig.fromEnvironment(setupEnvironment());
-    return WorkstreamsServer.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        WorkstreamsServer.openDatabase(config), new EventRouter(), registered::add);
+    return WorkstreamsServer.start(WorkstreamsServer.intake(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        WorkstreamsServer.openDatabase(config), new EventRouter()), registered::add);
   }
 
   private static WorkstreamsServer start(Map<String, String> env) {

@@ -38,15 +38,25 @@ public final class DeliveryJobs implements AutoCloseable {
   private final Scheduler scheduler;
   private final ScheduledExecutorService timer;
   private final JobWakeUps wakeUps;
+  private final SubjectLeases leases;
+  private final JobSettings settings;
+  private final String instanceName;
 
-  private DeliveryJobs(Scheduler scheduler, ScheduledExecutorService timer, JobWakeUps wakeUps) {
+  private DeliveryJobs(Scheduler scheduler, ScheduledExecutorService timer, JobWakeUps wakeUps, SubjectLeases leases,
+      JobSettings settings, String instanceName) {
     this.scheduler = scheduler;
     this.timer = timer;
     this.wakeUps = wakeUps;
+    this.leases = leases;
+    this.settings = settings;
+    this.instanceName = instanceName;
   }
 
-  /** Starts handling on this instance with {@code settings.workers()} threads (at least one). */
-  public static DeliveryJobs start(
+  /**
+   * Builds the queue for this instance with {@code settings.workers()} threads (at least one); it
+   * picks no job before {@link #start()}, so that the router's handlers can be completed first.
+   */
+  public static DeliveryJobs create(
       Database database,
       EventRouter router,
       ObjectMapper json,
@@ -74,11 +84,15 @@ public final class DeliveryJobs implements AutoCloseable {
         .shutdownMaxWait(Duration.ofSeconds(30))
         .build();
     holder.scheduler = scheduler;
+    return new DeliveryJobs(scheduler, timer, wakeUps, leases, settings, instanceName);
+  }
+
+  /** Starts picking jobs, and renewing the leases on the subjects this instance handles. */
+  public void start() {
     scheduler.start();
     long renewEvery = Math.max(settings.leaseDuration().toMillis() / 3, 10);
     timer.scheduleWithFixedDelay(() -> renew(leases), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     log.info("handling deliveries with {} workers as {}", Math.max(1, settings.workers()), instanceName);
-    return new DeliveryJobs(scheduler, timer, wakeUps);
   }
 
   /**
@@ -127,7 +141,11 @@ public final class DeliveryJobs implements AutoCloseable {
     return new CompletionHandler.OnCompleteRemove<>();
   }
 
-  /** The scheduler is built after the wake-ups that its task needs; they reach it through this. */
+  /**
+   * The scheduler is built after the wake-ups that its task needs, and the wake-ups poll the
+   * scheduler: a real cycle inside db-scheduler's builder (the task is given at creation), so the
+   * wake-ups reach the scheduler through this.
+   */
   private static final class SchedulerHolder {
     private volatile Scheduler scheduler;
 
