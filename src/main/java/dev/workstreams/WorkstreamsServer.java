@@ -79,6 +79,7 @@ public final class WorkstreamsServer implements AutoCloseable {
     private final DeliveryBatchWriter writer;
     private final Optional<DeliveryJobs> jobs;
     private final DeliveryMetrics metrics;
+    private final Optional<AppRegistration> stored;
     private final Clock clock = Clock.systemUTC();
     private final ObjectMapper json = DeliveryJson.mapper();
 
@@ -86,6 +87,8 @@ public final class WorkstreamsServer implements AutoCloseable {
       this.config = config;
       this.registry = registry;
       this.database = database;
+      // First: a credentials file that cannot be read stops the start before any thread runs.
+      this.stored = SetupAssembly.stored(config);
       this.metrics = new DeliveryMetrics(registry);
       IntakePressure pressure = new IntakePressure(clock);
       this.jobs = config.jobs().workers() == 0 ? Optional.empty() : Optional.of(
@@ -116,7 +119,7 @@ public final class WorkstreamsServer implements AutoCloseable {
     ServerConfig config = intake.config;
     PrometheusMeterRegistry registry = intake.registry;
     JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
-    Optional<AppRegistration> stored = SetupAssembly.stored(config);
+    Optional<AppRegistration> stored = intake.stored;
     // Before the job queue starts, so that no stored delivery meets handlers without GitHub.
     stored.ifPresent(onRegistered);
     intake.jobs.ifPresent(DeliveryJobs::start);
@@ -150,11 +153,6 @@ public final class WorkstreamsServer implements AutoCloseable {
       log.warn("GitHub App {} (id {}): {}", registration.slug(), registration.id(), AppRegistration.NO_WEBHOOK_SECRET);
     }
     return secret;
-  }
-
-  /** Where the App's own events go in, beside the webhook deliveries. */
-  public DeliveryInbox inbox() {
-    return writer;
   }
 
   public int port() {
