@@ -6,7 +6,7 @@ import dev.workstreams.adapter.github.setup.AppRegistration;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
 import dev.workstreams.adapter.queue.DeliveryBatchWriter;
 import dev.workstreams.adapter.queue.DeliveryJobs;
-import dev.workstreams.adapter.queue.DeliveryJson;
+import dev.workstreams.json.Json;
 import dev.workstreams.adapter.queue.IntakePressure;
 import dev.workstreams.adapter.store.Database;
 import dev.workstreams.config.Secret;
@@ -85,7 +85,7 @@ public final class WorkstreamsServer implements AutoCloseable {
   public static WorkstreamsServer start(ServerConfig config, PrometheusMeterRegistry registry,
       Function<DataSource, EventRouter> handlers, Consumer<AppRegistration> onRegistered) {
     Clock clock = Clock.systemUTC();
-    ObjectMapper json = DeliveryJson.mapper();
+    ObjectMapper json = Json.mapper();
     JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
     DeliveryMetrics metrics = new DeliveryMetrics(registry);
 
