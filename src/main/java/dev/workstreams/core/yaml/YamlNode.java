@@ -1,14 +1,15 @@
-package dev.workstreams.core.plan;
+package dev.workstreams.core.yaml;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A YAML value with the block line it started on. Plans need positions for their messages and
- * nothing else YAML offers (types, tags, anchors), so the tree holds only maps, lists, scalars
- * as their source text, and null.
+ * A YAML value with the line it started on. Plans, the repository config and the agents file need
+ * positions for their messages and nothing else YAML offers (types, tags, anchors), so the tree
+ * holds only maps, lists, scalars as their source text, and null. A map keeps every entry as
+ * written, repeated keys included: {@link RepeatedKeys} finds them and each reader decides.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
 
   int line();
 
@@ -18,7 +19,7 @@ sealed interface YamlNode {
   record Entry(String key, int line, YamlNode value) {}
 
   record YamlMap(List<Entry> entries, int line) implements YamlNode {
-    Optional<Entry> entry(String key) {
+    public Optional<Entry> entry(String key) {
       return entries.stream().filter(e -> e.key().equals(key)).findFirst();
     }
 
