@@ -36,11 +36,20 @@ public sealed interface YamlNode {
     }
   }
 
-  /** A scalar as written; {@code string} is false for numbers and booleans written bare. */
-  record YamlScalar(String text, boolean string, int line) implements YamlNode {
+  /** A scalar as written, with what the parser took it for. */
+  record YamlScalar(String text, Type type, int line) implements YamlNode {
+
+    /** What the parser took a scalar for; {@code OTHER} is what no reader expects (binary, say). */
+    public enum Type { TEXT, INTEGER, DECIMAL, BOOLEAN, OTHER }
+
+    /** False for numbers and booleans written bare. */
+    public boolean string() {
+      return type == Type.TEXT;
+    }
+
     @Override
     public String kind() {
-      return string ? "text" : "the value " + text;
+      return string() ? "text" : "the value " + text;
     }
   }
 

@@ -12,6 +12,7 @@ import dev.workstreams.core.yaml.YamlNode.YamlList;
 import dev.workstreams.core.yaml.YamlNode.YamlMap;
 import dev.workstreams.core.yaml.YamlNode.YamlNull;
 import dev.workstreams.core.yaml.YamlNode.YamlScalar;
+import dev.workstreams.core.yaml.YamlNode.YamlScalar.Type;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,11 +94,19 @@ public final class YamlReader {
           return new YamlList(List.copyOf(items), line);
         case VALUE_NULL:
           return new YamlNull(line);
-        case VALUE_STRING:
-          return new YamlScalar(parser.getText(), true, line);
         default:
-          return new YamlScalar(parser.getText(), false, line);
+          return new YamlScalar(parser.getText(), type(parser.currentToken()), line);
       }
+    }
+
+    private static Type type(JsonToken token) {
+      return switch (token) {
+        case VALUE_STRING -> Type.TEXT;
+        case VALUE_NUMBER_INT -> Type.INTEGER;
+        case VALUE_NUMBER_FLOAT -> Type.DECIMAL;
+        case VALUE_TRUE, VALUE_FALSE -> Type.BOOLEAN;
+        default -> Type.OTHER;
+      };
     }
 
     private YamlNode map(int line) throws IOException, YamlError {
