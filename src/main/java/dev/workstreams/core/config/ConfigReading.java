@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,8 +25,6 @@ final class ConfigReading {
   /** GitHub refuses label names longer than 50 characters. */
   private static final int MAX_LABEL_LENGTH = 50;
   private static final int MAX_PARALLEL = 50;
-  /** Written in digits, as the plan's {@code max_parallel} is; YAML 1.1's hex, octal and {@code 1_0} forms are not. */
-  private static final Pattern SMALL_WHOLE_NUMBER = Pattern.compile("[0-9]{1,3}");
   private static final Pattern AGENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   private final List<ConfigProblem> problems = new ArrayList<>();
@@ -85,9 +84,9 @@ final class ConfigReading {
   }
 
   private void readMaxParallel(YamlNode value) {
-    if (value instanceof YamlScalar s && s.type() == Type.INTEGER && SMALL_WHOLE_NUMBER.matcher(s.text()).matches()
-        && Integer.parseInt(s.text()) >= 1 && Integer.parseInt(s.text()) <= MAX_PARALLEL) {
-      maxParallel = Integer.parseInt(s.text());
+    OptionalLong whole = value instanceof YamlScalar s ? s.whole() : OptionalLong.empty();
+    if (whole.isPresent() && whole.getAsLong() >= 1 && whole.getAsLong() <= MAX_PARALLEL) {
+      maxParallel = (int) whole.getAsLong();
       return;
     }
     problem(value, "max_parallel must be a whole number from 1 to " + MAX_PARALLEL + ", got " + shown(value));

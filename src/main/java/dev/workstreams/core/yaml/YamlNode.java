@@ -2,6 +2,7 @@ package dev.workstreams.core.yaml;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A YAML value with the line it started on. Plans, the repository config and the agents file need
@@ -36,8 +37,11 @@ public sealed interface YamlNode {
     }
   }
 
-  /** A scalar as written, with what the parser took it for. */
-  record YamlScalar(String text, Type type, int line) implements YamlNode {
+  /**
+   * A scalar as written, with what the parser took it for; {@code whole} is a whole number's value
+   * as the parser decodes it, since YAML also writes 16 as {@code 0x10} or {@code 1_6}.
+   */
+  record YamlScalar(String text, Type type, OptionalLong whole, int line) implements YamlNode {
 
     /** What the parser took a scalar for; {@code OTHER} is what no reader expects (binary, say). */
     public enum Type { TEXT, INTEGER, DECIMAL, BOOLEAN, OTHER }

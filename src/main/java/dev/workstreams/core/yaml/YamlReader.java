@@ -1,6 +1,7 @@
 package dev.workstreams.core.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -16,6 +17,7 @@ import dev.workstreams.core.yaml.YamlNode.YamlScalar.Type;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.IntUnaryOperator;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -95,8 +97,14 @@ public final class YamlReader {
         case VALUE_NULL:
           return new YamlNull(line);
         default:
-          return new YamlScalar(parser.getText(), type(parser.currentToken()), line);
+          return new YamlScalar(parser.getText(), type(parser.currentToken()), whole(), line);
       }
+    }
+
+    private OptionalLong whole() throws IOException {
+      boolean fits = parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+          && (parser.getNumberType() == NumberType.INT || parser.getNumberType() == NumberType.LONG);
+      return fits ? OptionalLong.of(parser.getLongValue()) : OptionalLong.empty();
     }
 
     private static Type type(JsonToken token) {

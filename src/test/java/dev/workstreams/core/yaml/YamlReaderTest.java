@@ -11,6 +11,7 @@ import dev.workstreams.core.yaml.YamlNode.YamlNull;
 import dev.workstreams.core.yaml.YamlNode.YamlScalar;
 import dev.workstreams.core.yaml.YamlNode.YamlScalar.Type;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {
@@ -29,13 +30,21 @@ class YamlReaderTest {
         f: [x]
         """));
     assertEquals(List.of("a", "b", "c", "d", "e", "a", "f"), root.entries().stream().map(Entry::key).toList());
-    assertEquals(new YamlScalar("4", Type.INTEGER, 2), root.entries().get(1).value());
+    assertEquals(new YamlScalar("4", Type.INTEGER, OptionalLong.of(4), 2), root.entries().get(1).value());
     assertEquals(Type.DECIMAL, ((YamlScalar) root.entries().get(2).value()).type());
     assertEquals(Type.BOOLEAN, ((YamlScalar) root.entries().get(3).value()).type());
     assertEquals(new YamlNull(5), root.entries().get(4).value());
     assertEquals(7, assertInstanceOf(YamlList.class, root.entries().get(6).value()).line());
     assertEquals(List.of(6), RepeatedKeys.in(root).stream().map(Entry::line).toList());
     assertEquals(6, ((YamlMap) RepeatedKeys.firstOnly(root)).entries().size());
+  }
+
+  @Test
+  void givesAWholeNumberTheValueTheParserDecodes() throws YamlError {
+    YamlMap root = assertInstanceOf(YamlMap.class, reader.read("hex: 0x10\nunderscored: 1_0\nplain: 7\ntext: '7'\n"));
+    assertEquals(List.of(OptionalLong.of(16), OptionalLong.of(10), OptionalLong.of(7), OptionalLong.empty()),
+        root.entries().stream().map(e -> ((YamlScalar) e.value()).whole()).toList());
+    assertEquals("0x10", ((YamlScalar) root.entries().get(0).value()).text());
   }
 
   @Test
