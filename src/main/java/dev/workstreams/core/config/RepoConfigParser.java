@@ -18,7 +18,7 @@ public final class RepoConfigParser {
   /** Far above any real config; keeps a hostile file from costing memory or time. */
   public static final int MAX_BYTES = 64 * 1024;
 
-  private final YamlReader yaml = new YamlReader(MAX_BYTES);
+  private final YamlReader yaml = new YamlReader(MAX_BYTES, YamlReader.DEFAULT_MAX_DEPTH);
 
   public RepoConfigResult parse(String text) {
     int bytes = text.getBytes(StandardCharsets.UTF_8).length;

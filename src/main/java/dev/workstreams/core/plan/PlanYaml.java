@@ -11,8 +11,9 @@ import java.util.List;
 final class PlanYaml {
 
   static final int MAX_CHARS = 4 * 1024 * 1024;
+  private static final int MAX_DEPTH = 32;
 
-  private final YamlReader reader = new YamlReader(MAX_CHARS);
+  private final YamlReader reader = new YamlReader(MAX_CHARS, MAX_DEPTH);
 
   /** The root node, each key only once; repeated keys are added to {@code problems}, unreadable text is thrown. */
   YamlNode read(PlanBlock block, List<PlanProblem> problems) throws Unreadable {

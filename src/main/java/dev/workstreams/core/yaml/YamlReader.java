@@ -30,22 +30,25 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class YamlReader {
 
-  /** Deeper than any plan, config or agents file needs; bounds the recursion below. */
-  public static final int MAX_DEPTH = 32;
+  /** SnakeYAML's default nesting bound, which the config and the agents file were read under. */
+  public static final int DEFAULT_MAX_DEPTH = 50;
 
   private final YAMLFactory factory;
 
-  /** @param maxChars the most characters read; a longer text is a {@link Kind#SYNTAX} error */
-  public YamlReader(int maxChars) {
+  /**
+   * @param maxChars the most characters read; a longer text is a {@link Kind#SYNTAX} error
+   * @param maxDepth the deepest nesting of lists and mappings; it also bounds the recursion below
+   */
+  public YamlReader(int maxChars, int maxDepth) {
     LoaderOptions loader = new LoaderOptions();
     loader.setCodePointLimit(maxChars + 1);
-    loader.setNestingDepthLimit(MAX_DEPTH);
+    loader.setNestingDepthLimit(maxDepth);
     loader.setMaxAliasesForCollections(0);
     loader.setAllowDuplicateKeys(true); // kept in the tree, reported by each reader with both lines
     factory =
         YAMLFactory.builder()
             .loaderOptions(loader)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
             .build();
   }
 

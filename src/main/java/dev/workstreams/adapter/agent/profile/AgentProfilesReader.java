@@ -45,7 +45,7 @@ public final class AgentProfilesReader {
   private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final EnvTemplate template;
-  private final YamlReader yaml = new YamlReader(MAX_CHARS);
+  private final YamlReader yaml = new YamlReader(MAX_CHARS, YamlReader.DEFAULT_MAX_DEPTH);
 
   public AgentProfilesReader(Map<String, String> serverEnvironment) {
     this.template = new EnvTemplate(Map.copyOf(serverEnvironment));
