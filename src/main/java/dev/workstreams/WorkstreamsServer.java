@@ -6,7 +6,7 @@ import dev.workstreams.adapter.github.setup.AppRegistration;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
 import dev.workstreams.adapter.queue.DeliveryBatchWriter;
 import dev.workstreams.adapter.queue.DeliveryJobs;
-import dev.workstreams.adapter.queue.DeliveryJson;
+import dev.workstreams.json.Json;
 import dev.workstreams.adapter.queue.IntakePressure;
 import dev.workstreams.adapter.store.Database;
 import dev.workstreams.config.Secret;
@@ -81,7 +81,7 @@ public final class WorkstreamsServer implements AutoCloseable {
     private final DeliveryMetrics metrics;
     private final Optional<AppRegistration> stored;
     private final Clock clock = Clock.systemUTC();
-    private final ObjectMapper json = DeliveryJson.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     private Intake(ServerConfig config, PrometheusMeterRegistry registry, Database database, EventRouter router) {
       this.config = config;

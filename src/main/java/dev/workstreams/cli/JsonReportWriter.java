@@ -1,13 +1,13 @@
 package dev.workstreams.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.workstreams.core.plan.PlanProblem;
 import dev.workstreams.core.plan.PlanProblem.Severity;
 import dev.workstreams.core.plan.PlanReport;
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.schedule.PlanSchedule;
+import dev.workstreams.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
 /** The report for scripts: the same content as the text form, as one JSON object. */
 final class JsonReportWriter {
 
-  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectWriter writer = Json.mapper().writerWithDefaultPrettyPrinter();
 
   String write(PlanReport report) {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -30,7 +30,7 @@ final class JsonReportWriter {
     json.put("warnings", problems(report.problems(), Severity.WARNING));
     json.put("notes", problems(report.problems(), Severity.INFO));
     try {
-      return mapper.writeValueAsString(json) + "\n";
+      return writer.writeValueAsString(json) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a report of plain values could not be written as JSON", e);
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.adapter.metrics.DeliveryMetrics;
-import dev.workstreams.adapter.queue.DeliveryJson;
 import dev.workstreams.config.Secret;
+import dev.workstreams.json.Json;
 import dev.workstreams.testing.Fixtures;
 import dev.workstreams.testing.TestServers;
 import dev.workstreams.testing.WebhookClient;
@@ -155,7 +155,7 @@ class BodyBudgetIT {
       accepted.add(delivery.deliveryId());
       return CompletableFuture.completedFuture(DeliveryInbox.Receipt.STORED);
     };
-    ObjectMapper json = DeliveryJson.mapper();
+    ObjectMapper json = Json.mapper();
     WebhookRoute route = new WebhookRoute(new WebhookSignature(Secret.of(secret)), inbox, json,
         new DeliveryMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), Clock.systemUTC(), budget);
     javalin = Javalin.create(config -> {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workstreams.adapter.queue.DeliveryJson;
 import dev.workstreams.adapter.store.JdbcPlanStore;
+import dev.workstreams.json.Json;
 import dev.workstreams.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class PayloadScanTest {
-  private final PayloadScan scan = new PayloadScan(DeliveryJson.mapper().getFactory());
+  private final PayloadScan scan = new PayloadScan(Json.mapper().getFactory());
 
   @Test
   void readsActionRepositoryAndIssueSubjectOfAnIssueEvent() {
@@ -79,7 +79,7 @@ class PayloadScanTest {
 
   @Test
   void refusesAStringOverTheHandlersParserLimitAnywhereInTheBody() {
-    String huge = "x".repeat(DeliveryJson.MAX_STRING_LENGTH + 1);
+    String huge = "x".repeat(Json.MAX_STRING_LENGTH + 1);
     String body = "{\"action\":\"opened\",\"deep\":{\"list\":[1,{\"text\":\"" + huge + "\"}]}}";
 
     String reason = refusal(body);
@@ -90,7 +90,7 @@ class PayloadScanTest {
 
   @Test
   void refusesNestingDeeperThanTheHandlersParserAllows() {
-    int depth = DeliveryJson.MAX_NESTING_DEPTH + 1;
+    int depth = Json.MAX_NESTING_DEPTH + 1;
     String body = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
 
     String reason = refusal(body);
@@ -101,7 +101,7 @@ class PayloadScanTest {
 
   @Test
   void refusesANumberLongerThanTheHandlersParserAllows() {
-    String body = "{\"a\":{\"b\":" + "9".repeat(DeliveryJson.MAX_NUMBER_LENGTH + 1) + "}}";
+    String body = "{\"a\":{\"b\":" + "9".repeat(Json.MAX_NUMBER_LENGTH + 1) + "}}";
 
     String reason = refusal(body);
 
@@ -120,7 +120,7 @@ class PayloadScanTest {
   @Test
   void acceptsStringsAndBodiesAtTheLimits() {
     String body = "{\"issue\":{\"number\":7,\"body\":\"" + "p".repeat(JdbcPlanStore.MAX_BODY_CHARACTERS)
-        + "\"},\"n\":" + "9".repeat(DeliveryJson.MAX_NUMBER_LENGTH) + "}";
+        + "\"},\"n\":" + "9".repeat(Json.MAX_NUMBER_LENGTH) + "}";
 
     assertTrue(scan.scan(body.getBytes(StandardCharsets.UTF_8)) instanceof PayloadScan.Result.Fields);
   }
@@ -133,7 +133,7 @@ class PayloadScanTest {
 
   /** What intake refuses is exactly what the handlers' parser would fail on. */
   private static void assertParserAgrees(String body) {
-    ObjectMapper handlers = DeliveryJson.mapper();
+    ObjectMapper handlers = Json.mapper();
     assertThrows(java.io.IOException.class, () -> handlers.readTree(body.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -1,9 +1,9 @@
 package dev.workstreams.adapter.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ import org.kohsuke.github.GHIOException;
  */
 public final class GraphQlClient {
 
-  private static final ObjectWriter JSON = new ObjectMapper().writer();
+  private static final ObjectWriter JSON = Json.mapper().writer();
   private static final String MARK_READY = """
       mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId: $id}) { pullRequest { id isDraft } } }""";
 

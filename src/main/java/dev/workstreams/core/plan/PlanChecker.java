@@ -7,6 +7,7 @@ import dev.workstreams.core.schedule.DependencyGraph;
 import dev.workstreams.core.schedule.PlanSchedule;
 import dev.workstreams.core.schedule.TaskNode;
 import dev.workstreams.core.text.InertText;
+import dev.workstreams.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ public final class PlanChecker {
   /** GitHub keeps at most this much of an issue body; a longer text is not a body GitHub sent. */
   public static final int MAX_BODY_CHARS = 65_536;
 
-  private final YamlReader yaml = new YamlReader();
+  private final PlanYaml yaml = new PlanYaml();
 
   public PlanReport check(String issueBody, List<String> shared) {
     List<PlanProblem> problems = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class PlanChecker {
     YamlNode root;
     try {
       root = yaml.read(block.get(), problems);
-    } catch (YamlReader.YamlError e) {
+    } catch (PlanYaml.Unreadable e) {
       problems.add(PlanProblem.error(e.line(), InertText.unmentioned(e.getMessage())));
       return new PlanReport(empty, problems, Optional.empty());
     }

@@ -1,12 +1,13 @@
 package dev.workstreams.core.plan;
 
-import dev.workstreams.core.plan.YamlNode.Entry;
-import dev.workstreams.core.plan.YamlNode.YamlList;
-import dev.workstreams.core.plan.YamlNode.YamlMap;
-import dev.workstreams.core.plan.YamlNode.YamlNull;
-import dev.workstreams.core.plan.YamlNode.YamlScalar;
 import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.core.text.InertText;
+import dev.workstreams.core.yaml.YamlNode;
+import dev.workstreams.core.yaml.YamlNode.Entry;
+import dev.workstreams.core.yaml.YamlNode.YamlList;
+import dev.workstreams.core.yaml.YamlNode.YamlMap;
+import dev.workstreams.core.yaml.YamlNode.YamlNull;
+import dev.workstreams.core.yaml.YamlNode.YamlScalar;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

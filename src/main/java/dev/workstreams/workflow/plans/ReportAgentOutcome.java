@@ -3,6 +3,7 @@ package dev.workstreams.workflow.plans;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.core.schedule.WorkstreamState;
+import dev.workstreams.json.Json;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
@@ -28,7 +29,7 @@ public final class ReportAgentOutcome implements EventHandler {
   public static final String EVENT = "workstreams";
   public static final String ACTION = "agent_finished";
   static final int MAX_ATTEMPTS = 3;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final GitHubGateways gateways;
   private final PlanStore store;

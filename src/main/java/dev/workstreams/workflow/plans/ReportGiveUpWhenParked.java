@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.core.reconcile.Markers;
+import dev.workstreams.json.Json;
 import dev.workstreams.port.GitHubGateway;
 import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.RepositoryId;
@@ -25,7 +26,7 @@ public final class ReportGiveUpWhenParked implements EventHandler {
   public static final String ACTION = "gave_up";
   /** Enough to name the exception and its message; the full error is in the server's log. */
   static final int MAX_ERROR_CHARACTERS = 300;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   // GitHub tokens (installation, personal, OAuth, refresh) and bearer credentials, should an error quote one.
   private static final Pattern TOKENS =
       Pattern.compile("(gh[pousr]_[A-Za-z0-9_]+|github_pat_[A-Za-z0-9_]+|(?i:bearer|token)\\s+[A-Za-z0-9._~+/=-]{8,})");

@@ -146,6 +146,14 @@ class RepoConfigParserTest {
   }
 
   @Test
+  void readsMaxParallelInEveryFormYamlWritesAWholeNumberIn() {
+    assertEquals(16, valid("max_parallel: 0x10\n").maxParallel());
+    assertEquals(10, valid("max_parallel: 1_0\n").maxParallel());
+    assertEquals(List.of(new ConfigProblem(1, "max_parallel must be a whole number from 1 to 50, got `0x40`")),
+        invalid("max_parallel: 0x40\n"));
+  }
+
+  @Test
   void refusesAKeyGivenTwice() {
     assertEquals(List.of(new ConfigProblem(2, "`max_parallel` is given twice; keep one")),
         invalid("max_parallel: 2\nmax_parallel: 3\n"));

@@ -2,6 +2,13 @@ package dev.workstreams.adapter.agent.profile;
 
 import dev.workstreams.adapter.agent.AgentProfile;
 import dev.workstreams.adapter.agent.AgentProfiles;
+import dev.workstreams.core.yaml.RepeatedKeys;
+import dev.workstreams.core.yaml.YamlError;
+import dev.workstreams.core.yaml.YamlNode;
+import dev.workstreams.core.yaml.YamlNode.Entry;
+import dev.workstreams.core.yaml.YamlNode.YamlMap;
+import dev.workstreams.core.yaml.YamlNode.YamlScalar;
+import dev.workstreams.core.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +40,12 @@ import java.util.regex.Pattern;
  */
 public final class AgentProfilesReader {
 
+  /** SnakeYAML's default limit, which this file was read under before the reader was shared. */
+  static final int MAX_CHARS = 3 * 1024 * 1024;
   private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final EnvTemplate template;
+  private final YamlReader yaml = new YamlReader(MAX_CHARS, YamlReader.DEFAULT_MAX_DEPTH);
 
   public AgentProfilesReader(Map<String, String> serverEnvironment) {
     this.template = new EnvTemplate(Map.copyOf(serverEnvironment));
@@ -53,14 +63,14 @@ public final class AgentProfilesReader {
   /** Parses the file's text; {@code source} names it in the error message. */
   public AgentProfiles parse(String yaml, String source) throws AgentProfilesException {
     List<ProfileProblem> problems = new ArrayList<>();
-    Optional<YamlNode> root = new LocatedYaml(problems).read(yaml);
+    Optional<YamlNode> root = document(yaml, problems);
     Map<String, AgentProfile> profiles = new LinkedHashMap<>();
     Optional<String> defaultName = Optional.empty();
-    if (root.isPresent() && !(root.get() instanceof YamlNode.Mapping)) {
+    if (root.isPresent() && !(root.get() instanceof YamlMap)) {
       problems.add(new ProfileProblem(root.get().line(), "the file must be a mapping with 'profiles' and 'default'"));
     } else if (root.isPresent()) {
-      YamlNode.Mapping top = (YamlNode.Mapping) root.get();
-      for (YamlNode.Entry entry : top.entries()) {
+      YamlMap top = (YamlMap) root.get();
+      for (Entry entry : top.entries()) {
         switch (entry.key()) {
           case "profiles" -> readProfiles(entry.value(), profiles, problems);
           case "default" -> defaultName = defaultName(entry.value(), problems);
@@ -83,13 +93,31 @@ public final class AgentProfilesReader {
     return new AgentProfiles(profiles, defaultName);
   }
 
+  /** The document's root, or empty (with a problem recorded) when it cannot be read. */
+  private Optional<YamlNode> document(String yaml, List<ProfileProblem> problems) {
+    try {
+      YamlNode root = this.yaml.read(yaml);
+      // Repeated keys stay in the tree: each is read, and the file is refused for them anyway.
+      RepeatedKeys.in(root).forEach(entry ->
+          problems.add(new ProfileProblem(entry.line(), "duplicate key '" + entry.key() + "'")));
+      return Optional.of(root);
+    } catch (YamlError e) {
+      problems.add(new ProfileProblem(e.line(), switch (e.kind()) {
+        case SYNTAX -> "not valid YAML: " + e.detail();
+        case ALIAS -> "aliases (*name) are not allowed";
+        case MORE_DOCUMENTS -> "the file must hold one YAML document; another starts here";
+      }));
+      return Optional.empty();
+    }
+  }
+
   private void readProfiles(YamlNode node, Map<String, AgentProfile> profiles, List<ProfileProblem> problems) {
-    if (!(node instanceof YamlNode.Mapping mapping) || mapping.entries().isEmpty()) {
+    if (!(node instanceof YamlMap mapping) || mapping.entries().isEmpty()) {
       problems.add(new ProfileProblem(node.line(), "'profiles' must map profile names to profiles"));
       return;
     }
     ProfileReader reader = new ProfileReader(template, problems);
-    for (YamlNode.Entry entry : mapping.entries()) {
+    for (Entry entry : mapping.entries()) {
       if (!PROFILE_NAME.matcher(entry.key()).matches()) {
         problems.add(new ProfileProblem(entry.line(),
             "'" + entry.key() + "' is not a profile name (letters, digits, . _ -)"));
@@ -100,7 +128,7 @@ public final class AgentProfilesReader {
   }
 
   private static Optional<String> defaultName(YamlNode node, List<ProfileProblem> problems) {
-    if (node instanceof YamlNode.Scalar name && !name.text().isBlank()) {
+    if (node instanceof YamlScalar name && !name.text().isBlank()) {
       return Optional.of(name.text());
     }
     problems.add(new ProfileProblem(node.line(), "default must name a profile"));
@@ -108,18 +136,18 @@ public final class AgentProfilesReader {
   }
 
   /** The profile names written in the file, including those whose profile has problems. */
-  private static List<String> declaredProfiles(YamlNode.Mapping top) {
+  private static List<String> declaredProfiles(YamlMap top) {
     return top.entries().stream()
-        .filter(e -> e.key().equals("profiles") && e.value() instanceof YamlNode.Mapping)
-        .flatMap(e -> ((YamlNode.Mapping) e.value()).entries().stream())
-        .map(YamlNode.Entry::key)
+        .filter(e -> e.key().equals("profiles") && e.value() instanceof YamlMap)
+        .flatMap(e -> ((YamlMap) e.value()).entries().stream())
+        .map(Entry::key)
         .toList();
   }
 
-  private static int lineOf(YamlNode.Mapping mapping, String key) {
+  private static int lineOf(YamlMap mapping, String key) {
     return mapping.entries().stream()
         .filter(e -> e.key().equals(key))
-        .mapToInt(YamlNode.Entry::line)
+        .mapToInt(Entry::line)
         .findFirst()
         .orElse(0);
   }

@@ -3,6 +3,11 @@ package dev.workstreams.adapter.agent.profile;
 import dev.workstreams.adapter.agent.AgentProfile;
 import dev.workstreams.adapter.agent.DurationText;
 import dev.workstreams.adapter.agent.sandbox.SandboxPolicy;
+import dev.workstreams.core.yaml.YamlNode;
+import dev.workstreams.core.yaml.YamlNode.Entry;
+import dev.workstreams.core.yaml.YamlNode.YamlList;
+import dev.workstreams.core.yaml.YamlNode.YamlMap;
+import dev.workstreams.core.yaml.YamlNode.YamlScalar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +38,7 @@ final class ProfileReader {
 
   /** Reads the profile {@code name}, whose key is on {@code line}. */
   Optional<AgentProfile> read(String name, int line, YamlNode node) {
-    if (!(node instanceof YamlNode.Mapping fields)) {
+    if (!(node instanceof YamlMap fields)) {
       return problem(node.line(), "profile '" + name + "' must be a mapping of command, timeout, …");
     }
     int before = problems.size();
@@ -44,7 +49,7 @@ final class ProfileReader {
     Map<String, String> env = Map.of();
     boolean pushOnFailure = false;
     SandboxPolicy sandbox = SandboxPolicy.DEFAULT;
-    for (YamlNode.Entry field : fields.entries()) {
+    for (Entry field : fields.entries()) {
       String where = "profile '" + name + "', " + field.key();
       switch (field.key()) {
         case "command" -> command = command(where, field.value());
@@ -70,12 +75,12 @@ final class ProfileReader {
   }
 
   private Optional<List<String>> command(String where, YamlNode node) {
-    if (!(node instanceof YamlNode.Sequence list) || list.items().isEmpty()) {
+    if (!(node instanceof YamlList list) || list.items().isEmpty()) {
       return problem(node.line(), where + " must be a non-empty list of arguments, like [claude, -p]");
     }
     List<String> args = new ArrayList<>();
     for (YamlNode item : list.items()) {
-      if (!(item instanceof YamlNode.Scalar arg) || arg.text().isEmpty()) {
+      if (!(item instanceof YamlScalar arg) || arg.text().isEmpty()) {
         return problem(item.line(), where + ": each argument must be non-empty text");
       }
       args.add(arg.text());
@@ -90,7 +95,7 @@ final class ProfileReader {
   }
 
   private List<List<String>> setup(String where, YamlNode node) {
-    if (!(node instanceof YamlNode.Sequence list)) {
+    if (!(node instanceof YamlList list)) {
       problems.add(new ProfileProblem(node.line(), where + " must be a list of commands, like [[npm, ci]]"));
       return List.of();
     }
@@ -100,26 +105,25 @@ final class ProfileReader {
   }
 
   private Optional<Duration> duration(String where, YamlNode node) {
-    Optional<Duration> duration = node instanceof YamlNode.Scalar s ? DurationText.parse(s.text()) : Optional.empty();
+    Optional<Duration> duration = node instanceof YamlScalar s ? DurationText.parse(s.text()) : Optional.empty();
     if (duration.isEmpty()) {
-      String written = node instanceof YamlNode.Scalar s ? "'" + s.text() + "'" : node.kind();
       problems.add(new ProfileProblem(node.line(),
-          where + ": " + written + " is not a duration; write it like 90s, 45m, 2h or 1h30m"));
+          where + ": " + SandboxKeysReader.written(node) + " is not a duration; write it like 90s, 45m, 2h or 1h30m"));
     }
     return duration;
   }
 
   private Map<String, String> environment(String where, YamlNode node) {
-    if (!(node instanceof YamlNode.Mapping vars)) {
+    if (!(node instanceof YamlMap vars)) {
       problems.add(new ProfileProblem(node.line(), where + " must be a mapping of NAME: value"));
       return Map.of();
     }
     Map<String, String> env = new LinkedHashMap<>();
-    for (YamlNode.Entry var : vars.entries()) {
+    for (Entry var : vars.entries()) {
       if (!VARIABLE.matcher(var.key()).matches() || var.key().startsWith("WORKSTREAMS_")) {
         problems.add(new ProfileProblem(var.line(), where + ": '" + var.key()
             + "' is not a variable name a profile may set (WORKSTREAMS_* are the app's)"));
-      } else if (!(var.value() instanceof YamlNode.Scalar value)) {
+      } else if (!(var.value() instanceof YamlScalar value)) {
         problems.add(new ProfileProblem(var.line(), where + "." + var.key() + " must be text"));
       } else {
         env.put(var.key(), template.expand(value.text(), missing -> problems.add(new ProfileProblem(var.line(),
@@ -130,7 +134,7 @@ final class ProfileReader {
   }
 
   private boolean flag(String where, YamlNode node) {
-    if (node instanceof YamlNode.Scalar s && (s.text().equals("true") || s.text().equals("false"))) {
+    if (node instanceof YamlScalar s && (s.text().equals("true") || s.text().equals("false"))) {
       return Boolean.parseBoolean(s.text());
     }
     problems.add(new ProfileProblem(node.line(), where + " must be true or false"));

@@ -3,6 +3,12 @@ package dev.workstreams.adapter.agent.profile;
 import dev.workstreams.adapter.agent.sandbox.ByteSize;
 import dev.workstreams.adapter.agent.sandbox.Limits;
 import dev.workstreams.adapter.agent.sandbox.Network;
+import dev.workstreams.core.yaml.YamlNode;
+import dev.workstreams.core.yaml.YamlNode.Entry;
+import dev.workstreams.core.yaml.YamlNode.YamlList;
+import dev.workstreams.core.yaml.YamlNode.YamlMap;
+import dev.workstreams.core.yaml.YamlNode.YamlNull;
+import dev.workstreams.core.yaml.YamlNode.YamlScalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +27,7 @@ final class SandboxKeysReader {
   }
 
   Network network(String where, YamlNode node) {
-    if (node instanceof YamlNode.Scalar s && (s.text().equals("full") || s.text().equals("none"))) {
+    if (node instanceof YamlScalar s && (s.text().equals("full") || s.text().equals("none"))) {
       return s.text().equals("full") ? Network.FULL : Network.NONE;
     }
     problems.add(new ProfileProblem(node.line(), where + " must be full or none, not " + written(node)));
@@ -29,13 +35,13 @@ final class SandboxKeysReader {
   }
 
   List<Path> mounts(String where, YamlNode node) {
-    if (!(node instanceof YamlNode.Sequence list)) {
+    if (!(node instanceof YamlList list)) {
       problems.add(new ProfileProblem(node.line(), where + " must be a list of absolute paths, like [/opt/toolchains]"));
       return List.of();
     }
     List<Path> mounts = new ArrayList<>();
     for (YamlNode item : list.items()) {
-      if (item instanceof YamlNode.Scalar s && s.text().startsWith("/") && !Path.of(s.text()).normalize().toString().equals("/")
+      if (item instanceof YamlScalar s && s.text().startsWith("/") && !Path.of(s.text()).normalize().toString().equals("/")
           && !List.of(s.text().split("/")).contains("..")) {
         mounts.add(Path.of(s.text()).normalize());
       } else {
@@ -48,11 +54,11 @@ final class SandboxKeysReader {
 
   Limits limits(String where, YamlNode node) {
     Limits limits = Limits.DEFAULT;
-    if (!(node instanceof YamlNode.Mapping fields)) {
+    if (!(node instanceof YamlMap fields)) {
       problems.add(new ProfileProblem(node.line(), where + " must be a mapping like {memory: 4g, pids: 512, file_size: 1g}"));
       return limits;
     }
-    for (YamlNode.Entry field : fields.entries()) {
+    for (Entry field : fields.entries()) {
       String key = where + "." + field.key();
       switch (field.key()) {
         case "memory" -> limits = size(key, field.value()).map(limits::withMemory).orElse(limits);
@@ -66,7 +72,7 @@ final class SandboxKeysReader {
   }
 
   private Optional<Long> size(String where, YamlNode node) {
-    Optional<Long> size = node instanceof YamlNode.Scalar s ? ByteSize.parse(s.text()) : Optional.empty();
+    Optional<Long> size = node instanceof YamlScalar s ? ByteSize.parse(s.text()) : Optional.empty();
     if (size.isEmpty()) {
       problems.add(new ProfileProblem(node.line(), where + ": " + written(node) + " is not a size; write it like 512m, 4g or 1g"));
     }
@@ -74,7 +80,7 @@ final class SandboxKeysReader {
   }
 
   private Optional<Integer> pids(String where, YamlNode node) {
-    if (node instanceof YamlNode.Scalar s && s.text().matches("[1-9][0-9]{0,6}") && Integer.parseInt(s.text()) <= MAX_PIDS) {
+    if (node instanceof YamlScalar s && s.text().matches("[1-9][0-9]{0,6}") && Integer.parseInt(s.text()) <= MAX_PIDS) {
       return Optional.of(Integer.parseInt(s.text()));
     }
     problems.add(new ProfileProblem(node.line(),
@@ -82,7 +88,11 @@ final class SandboxKeysReader {
     return Optional.empty();
   }
 
-  private static String written(YamlNode node) {
-    return node instanceof YamlNode.Scalar s ? "'" + s.text() + "'" : node.kind();
+  /** A value as the operator wrote it, or what it is: "'45 minutes'", "a list", "nothing". */
+  static String written(YamlNode node) {
+    if (node instanceof YamlScalar s) {
+      return "'" + s.text() + "'";
+    }
+    return node instanceof YamlNull ? "nothing" : node.kind();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 final class RestCalls {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   /** Listings are bounded: 30 pages of 100 is more than any plan needs. */
   private static final int MAX_PAGES = 30;
 

@@ -1,8 +1,8 @@
 package dev.workstreams.adapter.github.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.workstreams.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ public record HttpReply(int status, byte[] body, Optional<URI> nextPage) {
     return m.find() ? Optional.of(URI.create(m.group(1))) : Optional.empty();
   }
 
-  private static final ObjectReader JSON = new ObjectMapper().reader();
+  private static final ObjectReader JSON = Json.mapper().reader();
   private static final int MAX_MESSAGE = 200;
 
   public boolean isSuccess() {

@@ -3,6 +3,7 @@ package dev.workstreams.adapter.github.setup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workstreams.json.Json;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /** An {@link AppRegistration} in GitHub's field names, which the credentials file keeps too. */
 final class RegistrationJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   /** Fields without which the App cannot act. GitHub's schema allows a null webhook secret and no slug. */
   private static final List<String> REQUIRED_TEXT = List.of("client_id", "client_secret", "pem", "html_url");
 
