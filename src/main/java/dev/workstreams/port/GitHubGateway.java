@@ -18,6 +18,9 @@ public interface GitHubGateway {
 
   Permission permission(String login) throws IOException;
 
+  /** The login the App itself acts as on GitHub, {@code <slug>[bot]}: what its pull requests show as author. */
+  String appLogin() throws IOException;
+
   /** A file's text on a branch; empty when the file does not exist. */
   Optional<String> file(String path, String ref) throws IOException;
 

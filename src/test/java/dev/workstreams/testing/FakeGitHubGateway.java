@@ -108,6 +108,12 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
     return permissions.getOrDefault(login, Permission.NONE);
   }
 
+  /** The App of these tests is registered as {@code workstreams}. */
+  @Override
+  public String appLogin() {
+    return "workstreams[bot]";
+  }
+
   @Override
   public Optional<String> file(String path, String ref) {
     calls.add("read file " + path);

@@ -39,12 +39,15 @@ public final class CheckOwnershipOnPush implements EventHandler {
   @Override
   public void handle(EventContext context) throws Exception {
     Optional<PullRequestEvent> event = PullRequestEvent.from(context);
-    Optional<Workstream> workstream = event.flatMap(workstreams::find);
-    if (workstream.isEmpty()) {
+    if (event.isEmpty()) {
       return;
     }
     PullRequestEvent pr = event.get();
     GitHubGateway github = gateways.forRepository(pr.repository());
+    Optional<Workstream> workstream = workstreams.find(pr, github::appLogin);
+    if (workstream.isEmpty()) {
+      return;
+    }
     ChangedFiles files = github.changedFiles(pr.number());
     OwnershipReport report = report(pr, workstream.get(), files);
     MarkedComments.show(github, pr.number(), Markers.OWNERSHIP, report.comment(), !report.passed());

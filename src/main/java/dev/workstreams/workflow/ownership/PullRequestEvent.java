@@ -10,10 +10,11 @@ import java.util.Optional;
  *
  * @param headSha the commit the event is about: the check run goes on it
  * @param sameRepository whether the head branch lives in the repository itself (not in a fork)
- * @param authoredByAnApp whether an App's bot user opened the pull request
+ * @param appAuthor the login of the App bot user that opened the pull request; empty when a person (or anything
+ *     but an App) opened it
  */
 record PullRequestEvent(RepositoryId repository, int number, String body, String headRef, String headSha,
-    boolean sameRepository, boolean authoredByAnApp) {
+    boolean sameRepository, Optional<String> appAuthor) {
 
   /** Empty for a delivery the App cannot act on: no installation or repository in the payload. */
   static Optional<PullRequestEvent> from(EventContext context) {
@@ -22,7 +23,7 @@ record PullRequestEvent(RepositoryId repository, int number, String body, String
       boolean sameRepository = pr.headRepository().orElse("").equalsIgnoreCase(repository)
           && pr.baseRepository().orElse(repository).equalsIgnoreCase(repository);
       return new PullRequestEvent(pr.repository(), pr.number(), pr.body(), pr.headRef(), pr.headSha(), sameRepository,
-          pr.author().isAppBotUser());
+          Optional.of(pr.author().login()).filter(login -> pr.author().isAppBotUser()));
     });
   }
 }

@@ -38,15 +38,18 @@ public final class WarnWhenAPullRequestTouchesOwnedFiles implements EventHandler
   @Override
   public void handle(EventContext context) throws Exception {
     Optional<PullRequestEvent> event = PullRequestEvent.from(context);
-    if (event.isEmpty() || workstreams.claimedTask(event.get()).isPresent()) {
+    if (event.isEmpty()) {
       return;
     }
     PullRequestEvent pr = event.get();
+    GitHubGateway github = gateways.forRepository(pr.repository());
+    if (workstreams.claimedTask(pr, github::appLogin).isPresent()) {
+      return;
+    }
     List<OpenPlan> plans = openPlans(pr);
     if (plans.isEmpty()) {
       return;
     }
-    GitHubGateway github = gateways.forRepository(pr.repository());
     List<String> paths = github.changedFiles(pr.number()).paths();
     List<Touched> touched = new ArrayList<>();
     plans.forEach(plan -> touched.addAll(plan.touchedBy(paths)));

@@ -4,12 +4,13 @@ import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.core.reconcile.Markers.TaskRef;
 import dev.workstreams.port.PlanStore;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
  * Tells workstream pull requests from the others, without a GitHub call. A pull request is a
  * workstream when the App recorded it as one; or, when the App crashed before recording it, when
- * an App opened it from the task's branch {@code workstreams/<issue>-<task>} in this repository
+ * the App's own bot user opened it from the task's branch {@code workstreams/<issue>-<task>} in this repository
  * and its task marker, if any, names the same task. A body is anyone's to write and a fork's
  * branch is anyone's to name, so neither a marker nor a branch name alone makes a workstream: a
  * forged one is judged like any other pull request (and warned about when it touches owned files).
@@ -22,29 +23,33 @@ final class WorkstreamPullRequests {
     this.store = store;
   }
 
-  /** The task the App knows a pull request works on, whether or not the plan still has it. */
-  Optional<TaskRef> claimedTask(PullRequestEvent pr) {
-    return store.taskOfPullRequest(pr.repository(), pr.number())
-        .map(recorded -> new TaskRef(recorded.issue(), recorded.taskId()))
-        .or(() -> unrecordedWorkstream(pr));
+  /** The login the App itself acts as, {@code <slug>[bot]}; asked only for a pull request the App never recorded. */
+  @FunctionalInterface
+  interface AppLogin {
+    String get() throws IOException;
   }
 
-  /**
-   * Any App passes as the author: the App's own bot login is not known here. Another App would
-   * need write access to this repository to push a task branch, which already trusts it.
-   */
-  private static Optional<TaskRef> unrecordedWorkstream(PullRequestEvent pr) {
-    if (!pr.sameRepository() || !pr.authoredByAnApp()) {
+  /** The task the App knows a pull request works on, whether or not the plan still has it. */
+  Optional<TaskRef> claimedTask(PullRequestEvent pr, AppLogin app) throws IOException {
+    Optional<TaskRef> recorded = store.taskOfPullRequest(pr.repository(), pr.number())
+        .map(task -> new TaskRef(task.issue(), task.taskId()));
+    return recorded.isPresent() ? recorded : unrecordedWorkstream(pr, app);
+  }
+
+  /** Only the App's own bot user opens workstreams: another App's pull request from a task branch is none. */
+  private static Optional<TaskRef> unrecordedWorkstream(PullRequestEvent pr, AppLogin app) throws IOException {
+    if (!pr.sameRepository() || pr.appAuthor().isEmpty()) {
       return Optional.empty();
     }
     Optional<TaskRef> branch = Markers.taskOfBranch(pr.headRef());
     Optional<TaskRef> marker = Markers.taskOf(pr.body());
-    return branch.filter(task -> marker.isEmpty() || marker.get().equals(task));
+    Optional<TaskRef> claimed = branch.filter(task -> marker.isEmpty() || marker.get().equals(task));
+    return claimed.isPresent() && pr.appAuthor().get().equalsIgnoreCase(app.get()) ? claimed : Optional.empty();
   }
 
   /** The workstream and the rules it is held to; empty for a pull request that is none. */
-  Optional<Workstream> find(PullRequestEvent pr) {
-    Optional<TaskRef> claimed = claimedTask(pr);
+  Optional<Workstream> find(PullRequestEvent pr, AppLogin app) throws IOException {
+    Optional<TaskRef> claimed = claimedTask(pr, app);
     if (claimed.isEmpty()) {
       return Optional.empty();
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkstreamPullRequestsTest {
 
+  private static final String APP = "workstreams[bot]";
+
   private static final RepositoryId REPO = new RepositoryId(7, "octo", "hello");
   private static final String PLAN = """
       ```plan
@@ -43,7 +45,7 @@ class WorkstreamPullRequestsTest {
 
   /** A pull request the App opened (its bot user is the author), unless the test says otherwise. */
   private static PullRequestEvent pr(int number, String body, String head, boolean sameRepository) {
-    return new PullRequestEvent(REPO, number, body, head, "abc", sameRepository, true);
+    return new PullRequestEvent(REPO, number, body, head, "abc", sameRepository, Optional.of(APP));
   }
 
   /** A real {@code pull_request.opened} payload with this body, head branch and author. */
@@ -59,12 +61,12 @@ class WorkstreamPullRequestsTest {
     return PullRequestEvent.from(context).orElseThrow();
   }
 
-  private String taskOf(PullRequestEvent pr) {
-    return workstreams.find(pr).map(w -> w.planIssue() + ":" + w.task().id()).orElse("none");
+  private String taskOf(PullRequestEvent pr) throws Exception {
+    return workstreams.find(pr, () -> APP).map(w -> w.planIssue() + ":" + w.task().id()).orElse("none");
   }
 
   @Test
-  void knowsAWorkstreamByItsRecordedPullRequestOrByTheAppsPullRequestFromTheTaskBranch() {
+  void knowsAWorkstreamByItsRecordedPullRequestOrByTheAppsPullRequestFromTheTaskBranch() throws Exception {
     store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
     store.saveWorkstream(REPO, 7, StoredWorkstream.pending("schema", "workstreams/7-schema")
         .withPullRequest(new ObservedPullRequest(100, ObservedPullRequest.State.OPEN, "Schema", "", Set.of(), true)));
@@ -75,7 +77,7 @@ class WorkstreamPullRequestsTest {
   }
 
   @Test
-  void aTaskMarkerAloneMakesNoWorkstream() {
+  void aTaskMarkerAloneMakesNoWorkstream() throws Exception {
     store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
 
     assertEquals("none", taskOf(pr(101, Markers.task(7, "api"), "other", true)));
@@ -90,8 +92,18 @@ class WorkstreamPullRequestsTest {
     PullRequestEvent byPerson = fromPayload("pull_request-opened-basic", body, "workstreams/7-api", "Codertocat", "User");
     PullRequestEvent byApp = fromPayload("pull_request-opened-basic", body, "workstreams/7-api", "workstreams[bot]", "Bot");
 
-    assertEquals(Optional.empty(), workstreams.claimedTask(byPerson));
+    assertEquals(Optional.empty(), workstreams.claimedTask(byPerson, () -> APP));
     assertEquals("7:api", taskOf(byApp));
+  }
+
+  @Test
+  void anotherAppsPullRequestFromATaskBranchIsNoWorkstream() throws Exception {
+    store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
+    String body = Markers.task(7, "api");
+
+    PullRequestEvent byOtherApp = fromPayload("pull_request-opened-basic", body, "workstreams/7-api", "evil[bot]", "Bot");
+
+    assertEquals(Optional.empty(), workstreams.claimedTask(byOtherApp, () -> APP));
   }
 
   @Test
@@ -103,40 +115,40 @@ class WorkstreamPullRequestsTest {
     PullRequestEvent forkByABot = fromPayload("pull_request-opened-fork", body, "workstreams/7-api", "evil[bot]", "Bot");
 
     assertFalse(fork.sameRepository());
-    assertEquals(Optional.empty(), workstreams.claimedTask(fork));
-    assertEquals(Optional.empty(), workstreams.claimedTask(forkByABot));
+    assertEquals(Optional.empty(), workstreams.claimedTask(fork, () -> APP));
+    assertEquals(Optional.empty(), workstreams.claimedTask(forkByABot, () -> APP));
   }
 
   @Test
-  void aTaskBranchInAForkIsNoWorkstream() {
+  void aTaskBranchInAForkIsNoWorkstream() throws Exception {
     store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
 
-    assertEquals(Optional.empty(), workstreams.claimedTask(pr(102, "", "workstreams/7-api", false)));
+    assertEquals(Optional.empty(), workstreams.claimedTask(pr(102, "", "workstreams/7-api", false), () -> APP));
   }
 
   @Test
-  void aClaimOnATaskTheStoredPlanDoesNotHaveIsNoWorkstream() {
+  void aClaimOnATaskTheStoredPlanDoesNotHaveIsNoWorkstream() throws Exception {
     store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
     PullRequestEvent unknownTask = pr(103, "", "workstreams/7-docs", true);
     PullRequestEvent unknownPlan = pr(104, "", "workstreams/8-api", true);
 
-    assertEquals(Optional.of(new TaskRef(7, "docs")), workstreams.claimedTask(unknownTask));
+    assertEquals(Optional.of(new TaskRef(7, "docs")), workstreams.claimedTask(unknownTask, () -> APP));
     assertEquals("none", taskOf(unknownTask));
     assertEquals("none", taskOf(unknownPlan));
   }
 
   @Test
-  void aPlanRejectedFromTheStartHoldsNoWorkstream() {
+  void aPlanRejectedFromTheStartHoldsNoWorkstream() throws Exception {
     store.savePlan(plan(7, PlanState.REJECTED, "no plan here"));
 
     assertEquals("none", taskOf(pr(102, "", "workstreams/7-api", true)));
   }
 
   @Test
-  void theRulesAreTheStoredPlansWithItsSharedPaths() {
+  void theRulesAreTheStoredPlansWithItsSharedPaths() throws Exception {
     store.savePlan(plan(7, PlanState.ACTIVE, PLAN));
 
-    OwnershipRules rules = workstreams.find(pr(102, "", "workstreams/7-api", true)).orElseThrow().rules();
+    OwnershipRules rules = workstreams.find(pr(102, "", "workstreams/7-api", true), () -> APP).orElseThrow().rules();
 
     assertTrue(rules.matcher().isShared("package-lock.json"));
     assertEquals(Optional.of("schema"), rules.matcher().ownerOf("db/x.sql"));

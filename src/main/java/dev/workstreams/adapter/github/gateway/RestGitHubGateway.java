@@ -1,6 +1,7 @@
 package dev.workstreams.adapter.github.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.workstreams.adapter.github.AppBotUser;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.GraphQlClient;
 import dev.workstreams.adapter.github.http.HttpReply;
@@ -38,9 +39,11 @@ public final class RestGitHubGateway implements GitHubGateway {
   private final PullRequestFiles files;
   private final CheckRuns checks;
   private final IssueComments comments;
+  private final AppBotUser botUser;
 
   public RestGitHubGateway(GitHubClients clients, RepositoryId repository) {
     this.repository = repository;
+    this.botUser = clients.botUser();
     this.rest = new RestCalls(clients, repository.installationId());
     this.graphql = new GraphQlClient(clients);
     this.repo = RestPaths.repository(repository.owner(), repository.name());
@@ -52,6 +55,11 @@ public final class RestGitHubGateway implements GitHubGateway {
   @Override
   public RepositoryId repository() {
     return repository;
+  }
+
+  @Override
+  public String appLogin() throws IOException {
+    return botUser.bot(repository.installationId()).slug() + "[bot]";
   }
 
   @Override
