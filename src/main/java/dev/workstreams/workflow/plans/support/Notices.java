@@ -16,31 +16,26 @@ import java.util.List;
  */
 public final class Notices {
 
-  static final String PERMISSION = Markers.PERMISSION;
-  static final String CONFIG = Markers.CONFIG;
-  static final String PROFILE = Markers.AGENT_PROFILE;
-  static final String SANDBOX = Markers.AGENT_SANDBOX;
-
   public void permissionRefused(GitHubGateway github, int issue, String login, String what) throws IOException {
-    show(github, issue, PERMISSION, PERMISSION + "\n@" + login + ", only people with write, maintain or admin permission on "
+    show(github, issue, Markers.PERMISSION, Markers.PERMISSION + "\n@" + login + ", only people with write, maintain or admin permission on "
         + github.repository() + " can " + what + ". Nothing was created or changed.\n");
   }
 
   public void invalidConfig(GitHubGateway github, int issue, List<ConfigProblem> problems) throws IOException {
-    StringBuilder body = new StringBuilder(CONFIG).append("\nworkstreams cannot read `").append(ConfigFile.PATH)
+    StringBuilder body = new StringBuilder(Markers.CONFIG).append("\nworkstreams cannot read `").append(ConfigFile.PATH)
         .append("` on the default branch, so nothing was created. Fix it and label the issue again:\n\n");
     problems.forEach(p -> body.append("- ").append(InertText.unmentioned(GitHubText.line(p.describe(), 1_000))).append('\n'));
-    show(github, issue, CONFIG, GitHubText.comment(body.toString()));
+    show(github, issue, Markers.CONFIG, GitHubText.comment(body.toString()));
   }
 
   void unknownAgentProfile(GitHubGateway github, int issue, String profile) throws IOException {
-    show(github, issue, PROFILE, PROFILE + "\nThis plan asks for the agent profile " + InertText.code(profile) + ", which the operator of this "
+    show(github, issue, Markers.AGENT_PROFILE, Markers.AGENT_PROFILE + "\nThis plan asks for the agent profile " + InertText.code(profile) + ", which the operator of this "
         + "workstreams server has not defined, so no agent runs: the pull requests stay open for people. Name one of the "
         + "operator's profiles in `agent:` (plan or `.github/workstreams.yml`), or leave it out for the default.\n");
   }
 
   void agentsUnavailable(GitHubGateway github, int issue, String reason) throws IOException {
-    show(github, issue, SANDBOX, SANDBOX + "\nNo agent runs for this plan: this workstreams server cannot sandbox agents ("
+    show(github, issue, Markers.AGENT_SANDBOX, Markers.AGENT_SANDBOX + "\nNo agent runs for this plan: this workstreams server cannot sandbox agents ("
         + reason + "). The pull requests stay open for people; agents start once the operator fixes this.\n");
   }
 
