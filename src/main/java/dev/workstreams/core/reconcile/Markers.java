@@ -24,6 +24,10 @@ public final class Markers {
   public static final String AGENT_SANDBOX = "<!-- workstreams:agent-sandbox -->";
   /** On a pull request whose task was removed from the plan. */
   public static final String REMOVED = "<!-- workstreams:removed -->";
+  /** The conflict radar's one comment on a workstream pull request. */
+  public static final String CONFLICT = "<!-- workstreams:conflict -->";
+  /** The one warning on a preview pull request that someone merged anyway. */
+  public static final String PREVIEW_MERGED = "<!-- workstreams:preview-merged -->";
   private static final Pattern BRANCH = Pattern.compile("workstreams/(\\d{1,10})-(" + TaskIds.REGEX + ")");
   private static final Pattern TASK =
       Pattern.compile("<!-- workstreams:task \\{\"issue\":(\\d{1,10}),\"task\":\"(" + TaskIds.REGEX + ")\"\\} -->");
@@ -81,6 +85,16 @@ public final class Markers {
   /** The branch of a task: {@code workstreams/<issue>-<task>}. */
   public static String branch(int issue, String taskId) {
     return branchPrefix(issue) + taskId;
+  }
+
+  /** The integration preview's branch: {@code workstreams/<issue>-preview}. */
+  public static String previewBranch(int issue) {
+    return branchPrefix(issue) + "preview";
+  }
+
+  /** The hidden line of the App's preview pull request of plan {@code issue}. */
+  public static String preview(int issue) {
+    return "<!-- workstreams:preview {\"issue\":" + issue + "} -->";
   }
 
   public static String branchPrefix(int issue) {
