@@ -65,6 +65,15 @@ public final class WorkingCopies {
     }
   }
 
+  /** The mirrors, with their locks, for the radar and preview merges ({@link MirrorMerges}). */
+  Mirrors mirrors() {
+    return mirrors;
+  }
+
+  FS fs() {
+    return fs;
+  }
+
   /** The task's existing working copy, for the steps after the agent (also after a restart). */
   public Optional<WorkingCopy> open(RepositoryName repo, TaskKey task) {
     Path dir = copyPath(repo, task);
