@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /** One pass over one config file's tree; collects values and problems. Not reusable. */
 final class ConfigReading {
 
-  static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement", "protected");
+  static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement", "protected", "preview");
 
   /** GitHub refuses label names longer than 50 characters. */
   private static final int MAX_LABEL_LENGTH = 50;
@@ -35,6 +35,7 @@ final class ConfigReading {
   private List<String> shared = RepoConfig.DEFAULTS.shared();
   private Enforcement enforcement = RepoConfig.DEFAULTS.enforcement();
   private List<String> protectedPaths = RepoConfig.DEFAULTS.protectedPaths();
+  private Optional<Boolean> preview = RepoConfig.DEFAULTS.preview();
 
   RepoConfigResult read(YamlNode root) {
     if (root instanceof YamlNull) {
@@ -48,7 +49,7 @@ final class ConfigReading {
     if (!problems.isEmpty()) {
       return new RepoConfigResult.Invalid(problems);
     }
-    return new RepoConfigResult.Valid(new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths));
+    return new RepoConfigResult.Valid(new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, preview));
   }
 
   private void readKey(Entry entry) {
@@ -68,6 +69,7 @@ final class ConfigReading {
       case "agent" -> readAgent(value);
       case "shared" -> readShared(value);
       case "protected" -> readProtected(value);
+      case "preview" -> readPreview(value);
       default -> readEnforcement(value);
     }
   }
@@ -158,6 +160,15 @@ final class ConfigReading {
       }
     }
     protectedPaths = globs;
+  }
+
+  private void readPreview(YamlNode value) {
+    if (value instanceof YamlScalar s && s.type() == Type.BOOLEAN) {
+      // The parser decides what is a boolean (YAML 1.1 also takes yes/no, on/off); its text says which one.
+      preview = Optional.of(Set.of("true", "yes", "y", "on").contains(s.text().toLowerCase(java.util.Locale.ROOT)));
+      return;
+    }
+    problem(value, "preview must be `true` or `false`, got " + shown(value));
   }
 
   private void readEnforcement(YamlNode value) {

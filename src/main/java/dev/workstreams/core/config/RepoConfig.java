@@ -13,10 +13,12 @@ import java.util.Optional;
  * @param enforcement  whether ownership violations are only commented on or also never pushed
  * @param protectedPaths globs of paths no agent change is pushed to (key {@code protected}), unless the
  *     task owns the path and the plan was labelled by an admin
+ * @param preview whether plans get an integration preview pull request; empty when the file does not say
+ *     (then plans of two or more tasks do)
  */
 public record RepoConfig(
     String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement,
-    List<String> protectedPaths) {
+    List<String> protectedPaths, Optional<Boolean> preview) {
 
   /**
    * What {@code protected} is when the file leaves it out: the files that decide what runs with the
@@ -32,6 +34,12 @@ public record RepoConfig(
   public RepoConfig {
     shared = List.copyOf(shared);
     protectedPaths = List.copyOf(protectedPaths);
+  }
+
+  /** A config that does not say whether plans get an integration preview. */
+  public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
+      Enforcement enforcement, List<String> protectedPaths) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, Optional.empty());
   }
 
   /** A config with the default {@code protected} list. */

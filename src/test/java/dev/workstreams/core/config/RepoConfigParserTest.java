@@ -67,7 +67,7 @@ class RepoConfigParserTest {
         new ConfigProblem(4, "entry 2 of shared must be a non-empty path, got ``"),
         new ConfigProblem(4, "entry 3 of shared must be a non-empty path, got a list"),
         new ConfigProblem(5, "enforcement must be `comment` or `block`, got `warn`"),
-        new ConfigProblem(6, "unknown key `colour`; the keys are trigger_label, max_parallel, agent, shared, enforcement, protected")),
+        new ConfigProblem(6, "unknown key `colour`; the keys are trigger_label, max_parallel, agent, shared, enforcement, protected, preview")),
         problems);
   }
 
@@ -206,6 +206,14 @@ class RepoConfigParserTest {
     String message = invalid("enforcement: " + "w".repeat(100)).get(0).message();
 
     assertEquals("enforcement must be `comment` or `block`, got `" + "w".repeat(60) + "…`", message);
+  }
+
+  @Test
+  void readsWhetherPlansGetAnIntegrationPreview() {
+    assertEquals(Optional.empty(), RepoConfig.DEFAULTS.preview());
+    assertEquals(Optional.of(false), valid("preview: false\n").preview());
+    assertEquals(Optional.of(true), valid("preview: true\n").preview());
+    assertEquals("preview must be `true` or `false`, got `sometimes`", invalid("preview: sometimes\n").get(0).message());
   }
 
   private RepoConfig valid(String yaml) {
