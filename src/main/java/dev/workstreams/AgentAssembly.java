@@ -9,6 +9,8 @@ import dev.workstreams.adapter.agent.sandbox.ResourceControl;
 import dev.workstreams.adapter.agent.sandbox.ResourceControls;
 import dev.workstreams.adapter.agent.sandbox.SandboxProbe;
 import dev.workstreams.adapter.git.BotIdentity;
+import dev.workstreams.adapter.git.GitIntegrationBranches;
+import dev.workstreams.adapter.git.MirrorMerges;
 import dev.workstreams.adapter.git.Remote;
 import dev.workstreams.adapter.git.WorkingCopies;
 import dev.workstreams.adapter.github.AppBotUser;
@@ -17,6 +19,7 @@ import dev.workstreams.adapter.github.setup.AppRegistration;
 import dev.workstreams.config.Secret;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.port.AgentReport;
+import dev.workstreams.port.IntegrationBranches;
 import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.RepositoryId;
 import java.io.IOException;
@@ -52,18 +55,41 @@ final class AgentAssembly {
   static AgentWorkerPool pool(AgentProfiles profiles, ServerConfig config, AgentSandbox sandbox,
       Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients, PlanStore store, Clock clock,
       Consumer<AgentReport> reports) {
+    return pool(profiles, config, sandbox, localRemote, clients, store, clock, reports, new WorkingCopies(config.dataDir()));
+  }
+
+  /** The pool, with working copies whose mirrors (and their locks) the radar and the preview share. */
+  static AgentWorkerPool pool(AgentProfiles profiles, ServerConfig config, AgentSandbox sandbox,
+      Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients, PlanStore store, Clock clock,
+      Consumer<AgentReport> reports, WorkingCopies copies) {
     Path dataDir = config.dataDir();
     Duration killGrace = localRemote.map(AppAssembly.LocalRemote::killGrace).orElse(Duration.ofSeconds(5));
-    Function<RepositoryId, Remote> remote = localRemote
-        .<Function<RepositoryId, Remote>>map(local -> repository -> Remote.anonymous(local.repository().toUri().toString()))
-        .orElse(repository -> Remote.withToken(clients.endpoints().page("/" + repository.fullName() + ".git").toString(),
-            () -> token(clients, repository)));
+    Function<RepositoryId, Remote> remote = remotes(localRemote, clients);
     Function<RepositoryId, List<String>> secrets = localRemote
         .<Function<RepositoryId, List<String>>>map(local -> repository -> local.secrets())
         .orElse(repository -> Stream.concat(serverSecrets(config).stream(), Stream.of(token(clients, repository))).toList());
-    return new AgentWorkerPool(profiles, config.agentConcurrency(), new WorkingCopies(dataDir),
+    return new AgentWorkerPool(profiles, config.agentConcurrency(), copies,
         new AgentRunner(dataDir, clock, killGrace, sandbox), repository -> botIdentity(clients, repository),
         remote, secrets, store, clock, reports);
+  }
+
+  /**
+   * The git side of the conflict radar and the integration preview: the same remotes and bot identity as the agents',
+   * on the same mirrors.
+   */
+  static IntegrationBranches integrationBranches(Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients,
+      WorkingCopies copies) {
+    return new GitIntegrationBranches(new MirrorMerges(copies), remotes(localRemote, clients),
+        repository -> botIdentity(clients, repository));
+  }
+
+  /** GitHub's clone URL with the installation's token, or the tests' local repository. */
+  private static Function<RepositoryId, Remote> remotes(Optional<AppAssembly.LocalRemote> localRemote,
+      GitHubClients clients) {
+    return localRemote
+        .<Function<RepositoryId, Remote>>map(local -> repository -> Remote.anonymous(local.repository().toUri().toString()))
+        .orElse(repository -> Remote.withToken(clients.endpoints().page("/" + repository.fullName() + ".git").toString(),
+            () -> token(clients, repository)));
   }
 
   private static BotIdentity botIdentity(GitHubClients clients, RepositoryId repository) {

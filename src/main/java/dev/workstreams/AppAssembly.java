@@ -3,6 +3,7 @@ package dev.workstreams;
 import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.AgentWorkerPool;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
+import dev.workstreams.adapter.git.WorkingCopies;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.auth.AppCredentials;
 import dev.workstreams.adapter.github.config.RepoConfigLoader;
@@ -19,6 +20,8 @@ import dev.workstreams.workflow.ownership.OwnershipWorkflows;
 import dev.workstreams.workflow.plans.AgentReports;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import dev.workstreams.workflow.plans.support.PlanProgress;
+import dev.workstreams.workflow.preview.BaseConflicts;
+import dev.workstreams.workflow.preview.PreviewWorkflows;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,17 +114,20 @@ public final class AppAssembly implements AutoCloseable {
   /** Registers the reactions that act on GitHub as the App (EventRouter takes registrations while it routes). */
   private void actAsApp(AppCredentials credentials) {
     GitHubClients clients = options.clientsFor().apply(credentials);
-    Optional<AgentWorkers> workers = options.profiles().isEmpty() ? Optional.empty() : Optional.of(pool(clients));
+    WorkingCopies copies = new WorkingCopies(options.config().dataDir());
+    Optional<AgentWorkers> workers = options.profiles().isEmpty() ? Optional.empty() : Optional.of(pool(clients, copies));
     RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
     RestGitHubGateways gateways = new RestGitHubGateways(clients);
     PlanWorkflows.register(router, store, gateways, configs, options.clock(), workers, options.withoutAgents());
     OwnershipWorkflows.register(router, store, gateways);
+    PreviewWorkflows.register(router, store, gateways, configs,
+        AgentAssembly.integrationBranches(options.localRemote(), clients, copies), BaseConflicts.REPORT);
     router.on("push", new RefreshConfigOnPush(configs));
   }
 
-  private AgentWorkerPool pool(GitHubClients clients) {
+  private AgentWorkerPool pool(GitHubClients clients, WorkingCopies copies) {
     AgentWorkerPool pool = AgentAssembly.pool(options.profiles(), options.config(), options.sandbox(),
-        options.localRemote(), clients, store, options.clock(), reports);
+        options.localRemote(), clients, store, options.clock(), reports, copies);
     closeables.add(pool);
     closeables.add(sweepSilentAgents(reports));
     return pool;

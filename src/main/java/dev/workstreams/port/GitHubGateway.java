@@ -70,6 +70,9 @@ public interface GitHubGateway {
 
   void editComment(long commentId, String body) throws IOException;
 
+  /** Closes a pull request without merging it; one already closed is fine. */
+  void closePullRequest(int number) throws IOException;
+
   /** Takes a draft pull request out of draft (GraphQL: REST cannot). */
   void markReadyForReview(int number) throws IOException;
 }

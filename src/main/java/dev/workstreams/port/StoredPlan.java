@@ -14,7 +14,8 @@ import java.util.Optional;
  * since), which lets its tasks change the protected paths they own. {@code rejectedEdit} is what the
  * tracking comment says about a later edit of the issue that was not applied (empty when the body
  * holds the plan in force): it stays until the body is valid again, so that no other event's
- * rendering of the table drops it.
+ * rendering of the table drops it. {@code integrationNote} is the tracking comment's conflicts and preview sections
+ * (conflict radar, integration preview; empty when there is nothing to say), kept for the same reason.
  */
 public record StoredPlan(
     RepositoryId repository,
@@ -32,11 +33,21 @@ public record StoredPlan(
     String trackingCommentBody,
     List<String> protectedPaths,
     boolean labelledByAdmin,
-    String rejectedEdit) {
+    String rejectedEdit,
+    String integrationNote) {
 
   public StoredPlan {
     shared = List.copyOf(shared);
     protectedPaths = List.copyOf(protectedPaths);
+  }
+
+  /** A plan without conflicts or preview to show. */
+  public StoredPlan(RepositoryId repository, int issue, PlanState state, String issueBody, String baseBranch,
+      int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement, Instant labelledAt,
+      Optional<Instant> finishedAt, Optional<Long> trackingCommentId, String trackingCommentBody,
+      List<String> protectedPaths, boolean labelledByAdmin, String rejectedEdit) {
+    this(repository, issue, state, issueBody, baseBranch, maxParallel, agent, shared, enforcement, labelledAt,
+        finishedAt, trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin, rejectedEdit, "");
   }
 
   /** A plan with the default {@code protected} list, not labelled by an admin, no rejected edit pending. */
@@ -58,23 +69,30 @@ public record StoredPlan(
 
   public StoredPlan withState(PlanState newState) {
     return new StoredPlan(repository, issue, newState, issueBody, baseBranch, maxParallel, agent, shared, enforcement,
-        labelledAt, finishedAt, trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin, rejectedEdit);
+        labelledAt, finishedAt, trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin, rejectedEdit, integrationNote);
   }
 
   public StoredPlan withTrackingComment(long id, String body) {
     return new StoredPlan(repository, issue, state, issueBody, baseBranch, maxParallel, agent, shared, enforcement,
-        labelledAt, finishedAt, Optional.of(id), body, protectedPaths, labelledByAdmin, rejectedEdit);
+        labelledAt, finishedAt, Optional.of(id), body, protectedPaths, labelledByAdmin, rejectedEdit, integrationNote);
   }
 
   public StoredPlan withFinishedAt(Instant at) {
     return new StoredPlan(repository, issue, state, issueBody, baseBranch, maxParallel, agent, shared, enforcement,
         labelledAt, Optional.of(at), trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin,
-        rejectedEdit);
+        rejectedEdit, integrationNote);
+  }
+
+  /** The same plan with the tracking comment's conflicts and preview sections ({@code ""}: none). */
+  public StoredPlan withIntegrationNote(String note) {
+    return new StoredPlan(repository, issue, state, issueBody, baseBranch, maxParallel, agent, shared, enforcement,
+        labelledAt, finishedAt, trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin, rejectedEdit,
+        note);
   }
 
   /** The same plan with an edit of its issue that was not applied ({@code ""}: none). */
   public StoredPlan withRejectedEdit(String text) {
     return new StoredPlan(repository, issue, state, issueBody, baseBranch, maxParallel, agent, shared, enforcement,
-        labelledAt, finishedAt, trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin, text);
+        labelledAt, finishedAt, trackingCommentId, trackingCommentBody, protectedPaths, labelledByAdmin, text, integrationNote);
   }
 }

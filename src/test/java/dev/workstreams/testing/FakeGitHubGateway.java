@@ -175,6 +175,14 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
   }
 
   @Override
+  public void closePullRequest(int number) {
+    calls.add("write close #" + number);
+    if (pullRequest(number).open()) {
+      close(number, false);
+    }
+  }
+
+  @Override
   public ChangedFiles changedFiles(int pullRequest) {
     calls.add("read changed files #" + pullRequest);
     return new ChangedFiles(changedFiles.getOrDefault(pullRequest, List.of()), true);

@@ -27,7 +27,8 @@ public final class JdbcPlanStore implements PlanStore {
 
   private static final String PLAN_COLUMNS =
       "installation_id, state, issue_body, base_branch, max_parallel, agent, shared_paths, enforcement, labelled_at,"
-          + " finished_at, tracking_comment_id, tracking_comment_body, protected_paths, labelled_by_admin, rejected_edit";
+          + " finished_at, tracking_comment_id, tracking_comment_body, protected_paths, labelled_by_admin, rejected_edit,"
+          + " integration_note";
 
   private final DataSource dataSource;
   private final WorkstreamRows rows = new WorkstreamRows();
@@ -55,10 +56,10 @@ public final class JdbcPlanStore implements PlanStore {
   public void savePlan(StoredPlan plan) {
     String update = "UPDATE plans SET installation_id = ?, state = ?, issue_body = ?, base_branch = ?, max_parallel = ?,"
         + " agent = ?, shared_paths = ?, enforcement = ?, labelled_at = ?, finished_at = ?, tracking_comment_id = ?,"
-        + " tracking_comment_body = ?, protected_paths = ?, labelled_by_admin = ?, rejected_edit = ?"
+        + " tracking_comment_body = ?, protected_paths = ?, labelled_by_admin = ?, rejected_edit = ?, integration_note = ?"
         + " WHERE repository = ? AND issue_number = ?";
     String insert = "INSERT INTO plans (" + PLAN_COLUMNS + ", repository, issue_number)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     upsert(update, insert, statement -> {
       int i = 1;
       statement.setLong(i++, plan.repository().installationId());
@@ -76,6 +77,7 @@ public final class JdbcPlanStore implements PlanStore {
       statement.setString(i++, String.join("\n", plan.protectedPaths()));
       statement.setBoolean(i++, plan.labelledByAdmin());
       statement.setString(i++, plan.rejectedEdit());
+      statement.setString(i++, plan.integrationNote());
       statement.setString(i++, plan.repository().fullName());
       statement.setInt(i, plan.issue());
     });
@@ -194,7 +196,8 @@ public final class JdbcPlanStore implements PlanStore {
         Optional.ofNullable(r.getString("tracking_comment_body")).orElse(""),
         lines(r.getString("protected_paths")),
         r.getBoolean("labelled_by_admin"),
-        Optional.ofNullable(r.getString("rejected_edit")).orElse(""));
+        Optional.ofNullable(r.getString("rejected_edit")).orElse(""),
+        Optional.ofNullable(r.getString("integration_note")).orElse(""));
   }
 
   private static List<String> lines(String text) {

@@ -13,6 +13,7 @@ public final class IntegrationNote {
 
   /** The sections take at most this much of the tracking comment. */
   public static final int MAX_CHARS = 8_000;
+  private static final String PREVIEW = "**Preview** #";
 
   private IntegrationNote() {}
 
@@ -26,7 +27,15 @@ public final class IntegrationNote {
 
   /** Both sections, or {@code ""} when there is nothing to say. */
   public static String render(List<Radar.PairConflict> conflicts, String baseBranch, Optional<PreviewState> preview) {
-    if (conflicts.isEmpty() && preview.isEmpty()) {
+    return renderWith(conflicts, baseBranch, preview.map(IntegrationNote::previewLine));
+  }
+
+  /**
+   * Both sections with the preview's line as shown before ({@link #previewLineIn}): the preview was not rebuilt,
+   * only the conflicts are new.
+   */
+  public static String renderWith(List<Radar.PairConflict> conflicts, String baseBranch, Optional<String> previewLine) {
+    if (conflicts.isEmpty() && previewLine.isEmpty()) {
       return "";
     }
     BoundedMarkdown out = new BoundedMarkdown(MAX_CHARS);
@@ -35,19 +44,36 @@ public final class IntegrationNote {
         + ConflictComment.paths(c.paths()) + "\n").toList();
     out.items("**Conflicts** (merged in memory at the current heads; nothing was pushed)\n\n", lines,
         "- … and %d more\n", MAX_CHARS / 2);
-    preview.ifPresent(p -> out.text((conflicts.isEmpty() ? "" : "\n") + previewLine(p)));
+    previewLine.ifPresent(line -> out.text((conflicts.isEmpty() ? "" : "\n") + line));
     return out.render();
   }
 
-  static String previewLine(PreviewState p) {
+  /** The preview's line in a note this class rendered, if it has one. */
+  public static Optional<String> previewLineIn(String note) {
+    // At the start of a line: a conflicting path (shown inline, on its conflict's line) cannot pass for it.
+    int at = note.startsWith(PREVIEW) ? 0 : note.indexOf("\n" + PREVIEW);
+    at = at > 0 ? at + 1 : at;
+    if (at < 0) {
+      return Optional.empty();
+    }
+    int end = note.indexOf('\n', at);
+    return Optional.of(note.substring(at, end < 0 ? note.length() : end + 1));
+  }
+
+  /** What the tracking comment says of an open preview pull request whose outcome it does not know. */
+  public static String previewLine(int pullRequest) {
+    return PREVIEW + pullRequest + " (never to be merged).\n";
+  }
+
+  public static String previewLine(PreviewState p) {
     if (p.closed()) {
-      return "**Preview** #" + p.pullRequest() + ": closed.\n";
+      return PREVIEW + p.pullRequest() + ": closed.\n";
     }
     String merged = p.merged().isEmpty() ? "no workstream yet"
         : String.join(", ", p.merged().stream().map(t -> "`" + t.taskId() + "`").toList());
     String left = p.leftOut().isEmpty() ? ""
         : "; left out: " + String.join(", ", p.leftOut().stream().map(l -> "`" + l.tip().taskId() + "`").toList());
-    return "**Preview** #" + p.pullRequest() + " (never to be merged): " + merged + left + ".\n";
+    return PREVIEW + p.pullRequest() + " (never to be merged): " + merged + left + ".\n";
   }
 
   private static String side(Tip tip) {

@@ -163,6 +163,12 @@ public final class RestGitHubGateway implements GitHubGateway {
   }
 
   @Override
+  public void closePullRequest(int number) throws IOException {
+    String path = repo + "/pulls/" + number;
+    RestCalls.expect(rest.patch(path, Map.of("state", "closed")), "PATCH", path);
+  }
+
+  @Override
   public ChangedFiles changedFiles(int pullRequest) throws IOException {
     return files.list(pullRequest);
   }

@@ -57,6 +57,9 @@ final class PlanWorkstreams {
     PlanWorkstreams workstreams = new PlanWorkstreams(github, store, desired, rows, observed);
     for (String branch : branches) {
       String taskId = branch.substring(prefix.length());
+      if (branch.equals(Markers.previewBranch(desired.issue())) && desired.plan().task(taskId).isEmpty()) {
+        continue; // the integration preview's branch: never a workstream
+      }
       StoredWorkstream row = rows.get(taskId);
       if (row == null || row.pullRequest().isEmpty()) {
         Optional<ObservedPullRequest> pr = github.pullRequestForBranch(branch);

@@ -37,6 +37,7 @@ public final class TrackingView {
           row.map(StoredWorkstream::detail).orElse("")));
     }
     return TrackingComment.accepted(status, desired.schedule(), findings, cancelled,
-        PlanSummaries.of(plan, desired, rows).map(PlanSummary::text), plan.rejectedEdit());
+        PlanSummaries.of(plan, desired, rows).map(PlanSummary::text), plan.rejectedEdit(),
+        plan.integrationNote());
   }
 }
