@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class PreviewInputs {
 
-  private static final Pattern LINE = Pattern.compile("<!-- workstreams:preview-inputs ([0-9a-f]{4,64}(?:;[a-z0-9-]{1,40}@[0-9a-f]{4,64}){0,50}) -->");
+  private static final Pattern LINE = Pattern.compile("<!-- workstreams:preview-inputs ([0-9a-z]{1,64}(?:;[a-z0-9-]{1,40}@[0-9a-z]{1,64}){0,50}) -->");
 
   private PreviewInputs() {}
 

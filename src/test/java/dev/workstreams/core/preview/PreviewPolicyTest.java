@@ -81,7 +81,7 @@ class PreviewPolicyTest {
 
   @Test
   void aForgedOrMalformedInputsLineIsNotTaken() {
-    assertEquals(Optional.empty(), PreviewInputs.of("<!-- workstreams:preview-inputs main;x@y -->"));
+    assertEquals(Optional.empty(), PreviewInputs.of("<!-- workstreams:preview-inputs main;x@y;&lt;b&gt; -->"));
     assertEquals(Optional.empty(), PreviewInputs.of(null));
   }
 
