@@ -73,6 +73,7 @@ class AgentsIT {
       git.branchList().call().forEach(ref -> branches.add(ref.getName().replace("refs/heads/", "")));
     }
     branches.remove("main");
+    branches.remove("workstreams/7-preview"); // the integration preview, pushed by the App itself
     return branches;
   }
 

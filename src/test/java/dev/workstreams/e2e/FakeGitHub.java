@@ -50,6 +50,8 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
   /** Writes applied whose answers are then lost (502 or a reset connection). */
   public final LostAnswers lostAnswers = new LostAnswers();
   public volatile boolean allowDrafts = true;
+  /** GitHub's git side, when a test has one: branches pushed there (the preview) can head a pull request. */
+  public volatile Optional<java.nio.file.Path> gitSide = Optional.empty();
   private final List<String> writes = new ArrayList<>();
   private int commits;
   private long commentIds = 5000;
@@ -202,6 +204,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     }
     if (method.equals("POST") && url.equals(REPO + "/pulls")) {
       String head = body.path("head").asText();
+      gitTip(head).ifPresent(sha -> refs.putIfAbsent(head, sha));
       if (!refs.containsKey(head)) {
         return answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"field\":\"head\",\"code\":\"invalid\"}]}");
       }
@@ -297,6 +300,18 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     }
     return filesAndChecks.route(method, url, body, origin)
         .orElseGet(() -> answer(501, "{\"message\":\"the fake GitHub does not know " + method + " " + url + "\"}"));
+  }
+
+  private Optional<String> gitTip(String branch) {
+    if (gitSide.isEmpty()) {
+      return Optional.empty();
+    }
+    try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+        .setGitDir(gitSide.get().toFile()).setMustExist(true).build()) {
+      return Optional.ofNullable(repo.resolve("refs/heads/" + branch)).map(org.eclipse.jgit.lib.ObjectId::name);
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
   }
 
   // ---- Pull request files and check runs, for the ownership workflows ----

@@ -14,6 +14,12 @@ public final class IntegrationNote {
   /** The sections take at most this much of the tracking comment. */
   public static final int MAX_CHARS = 8_000;
   private static final String PREVIEW = "**Preview** #";
+  private static final java.util.regex.Pattern CI = java.util.regex.Pattern.compile(" CI on `([0-9a-z]{1,7})`: ([a-z_]+)\\.$",
+      java.util.regex.Pattern.MULTILINE);
+  private static final List<String> CONCLUSIONS = List.of("success", "failure", "neutral", "cancelled", "skipped",
+      "timed_out", "action_required", "stale", "startup_failure");
+  private static final List<String> FAILED = List.of("failure", "timed_out", "cancelled", "action_required",
+      "startup_failure");
 
   private IntegrationNote() {}
 
@@ -58,6 +64,28 @@ public final class IntegrationNote {
     }
     int end = note.indexOf('\n', at);
     return Optional.of(note.substring(at, end < 0 ? note.length() : end + 1));
+  }
+
+  /**
+   * The note with the preview's CI result on its head: a check suite of {@code conclusion} completed on {@code sha}.
+   * A failure stays until the head changes (a later suite of the same head passing does not hide it); an unknown
+   * conclusion is shown as {@code unknown}. Unchanged when the note shows no open preview.
+   */
+  public static String withCi(String note, String sha, String conclusion) {
+    Optional<String> line = previewLineIn(note);
+    if (line.isEmpty() || line.get().contains(": closed.")) {
+      return note;
+    }
+    String shortSha = ConflictComment.shortSha(sha);
+    String result = CONCLUSIONS.contains(conclusion) ? conclusion : "unknown";
+    java.util.regex.Matcher shown = CI.matcher(line.get());
+    String bare = shown.find() ? line.get().substring(0, shown.start()) + "\n" : line.get();
+    if (shown.reset().find() && shown.group(1).equals(shortSha) && FAILED.contains(shown.group(2))
+        && !FAILED.contains(result)) {
+      return note;
+    }
+    String updated = bare.stripTrailing() + " CI on `" + shortSha + "`: " + result + ".\n";
+    return note.replace(line.get(), updated);
   }
 
   /** What the tracking comment says of an open preview pull request whose outcome it does not know. */

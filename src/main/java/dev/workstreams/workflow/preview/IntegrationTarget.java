@@ -17,9 +17,17 @@ import java.util.Optional;
  *
  * @param defaultBranch the repository's default branch when the payload says (its config lives there)
  * @param previewMerged a person merged the preview pull request {@code pullRequest}
+ * @param checks a check suite that completed on the preview branch: its commit and conclusion
  */
 record IntegrationTarget(RepositoryId repository, int issue, Optional<String> defaultBranch, boolean previewMerged,
-    int pullRequest) {
+    int pullRequest, Optional<CompletedChecks> checks) {
+
+  record CompletedChecks(String headSha, String conclusion) {}
+
+  IntegrationTarget(RepositoryId repository, int issue, Optional<String> defaultBranch, boolean previewMerged,
+      int pullRequest) {
+    this(repository, issue, defaultBranch, previewMerged, pullRequest, Optional.empty());
+  }
 
   static Optional<IntegrationTarget> of(EventContext context, PlanStore store) {
     if (context.installationId().isEmpty() || context.repository().isEmpty()) {
@@ -31,8 +39,23 @@ record IntegrationTarget(RepositoryId repository, int issue, Optional<String> de
       return PullRequestPayload.from(context).flatMap(pr -> ofPullRequest(pr, store, defaultBranch));
     }
     RepositoryId repository = RepositoryId.of(context.installationId().getAsLong(), context.repository().get());
+    if (context.event().equals("check_suite")) {
+      return ofCheckSuite(repository, context.payload().path("check_suite"), defaultBranch);
+    }
     int issue = context.payload().path("issue").path("number").asInt(0);
     return issue > 0 ? Optional.of(new IntegrationTarget(repository, issue, defaultBranch, false, 0)) : Optional.empty();
+  }
+
+  /** Only a suite on a preview branch counts; its commit and conclusion are shown, never trusted for more. */
+  private static Optional<IntegrationTarget> ofCheckSuite(RepositoryId repository, com.fasterxml.jackson.databind.JsonNode suite,
+      Optional<String> defaultBranch) {
+    Optional<TaskRef> branch = Markers.taskOfBranch(suite.path("head_branch").asText(""));
+    String sha = suite.path("head_sha").asText("");
+    if (branch.isEmpty() || !branch.get().taskId().equals(PreviewPolicy.RESERVED_TASK) || !sha.matches("[0-9a-f]{7,64}")) {
+      return Optional.empty();
+    }
+    return Optional.of(new IntegrationTarget(repository, branch.get().issue(), defaultBranch, false, 0,
+        Optional.of(new CompletedChecks(sha, suite.path("conclusion").asText("")))));
   }
 
   private static Optional<IntegrationTarget> ofPullRequest(PullRequestPayload pr, PlanStore store,

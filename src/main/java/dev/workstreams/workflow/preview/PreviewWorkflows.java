@@ -24,13 +24,15 @@ public final class PreviewWorkflows {
    */
   public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
       IntegrationBranches branches, BaseConflicts baseConflicts) {
-    IntegrationRefresh refresh = new IntegrationRefresh(store, branches, new TrackingComments(store), baseConflicts);
-    KeepIntegrationCurrent keep = new KeepIntegrationCurrent(gateways, store, configs, refresh);
+    TrackingComments tracking = new TrackingComments(store);
+    IntegrationRefresh refresh = new IntegrationRefresh(store, branches, tracking, baseConflicts);
+    KeepIntegrationCurrent keep = new KeepIntegrationCurrent(gateways, store, configs, refresh, tracking);
     for (String action : new String[] {"opened", "reopened", "synchronize", "ready_for_review", "closed"}) {
       router.on("pull_request." + action, keep);
     }
     router.on("issues.unlabeled", keep);
     router.on(AGENT_FINISHED, keep);
+    router.on("check_suite.completed", keep);
     return router;
   }
 }

@@ -123,6 +123,29 @@ class JdbcPlanStoreIT {
     }
   }
 
+  @Test
+  void keepsTheIntegrationNoteOnBothDatabases() throws Exception {
+    keepsTheIntegrationNote(store);
+    dev.workstreams.testing.Postgres.assumeAvailable();
+    try (dev.workstreams.testing.Postgres.Schema schema = dev.workstreams.testing.Postgres.newSchema()) {
+      org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+      postgres.setURL(schema.jdbcUrl());
+      Flyway.configure().dataSource(postgres).locations("classpath:db/migration/postgresql").load().migrate();
+      keepsTheIntegrationNote(new JdbcPlanStore(postgres));
+    }
+  }
+
+  private static void keepsTheIntegrationNote(JdbcPlanStore store) {
+    String note = "**Conflicts**\n\n- `api` (#3) and `ui` (#4): `package-lock.json`\n";
+    store.savePlan(plan(PlanState.ACTIVE).withIntegrationNote(note));
+    StoredPlan read = store.plan(REPO, 12).orElseThrow();
+    assertEquals(note, read.integrationNote());
+    assertEquals(note, read.withTrackingComment(9L, "body").withRejectedEdit("x").withState(PlanState.CANCELLED)
+        .withFinishedAt(java.time.Instant.EPOCH).integrationNote());
+    store.savePlan(read.withIntegrationNote(""));
+    assertEquals("", store.plan(REPO, 12).orElseThrow().integrationNote());
+  }
+
   private static void keepsARejectedEdit(JdbcPlanStore store) {
     store.savePlan(plan(PlanState.ACTIVE).withRejectedEdit("**The last edit of the plan was not applied**"));
     StoredPlan read = store.plan(REPO, 12).orElseThrow();

@@ -97,4 +97,21 @@ class PreviewPolicyTest {
     assertTrue(note.contains("**Preview** #20 (never to be merged): `api`; left out: `ui`."), note);
     assertEquals("", IntegrationNote.render(List.of(), "main", Optional.empty()));
   }
+
+  @Test
+  void theTrackingSectionShowsThePreviewsCiResultOnItsHeadAndAFailureStays() {
+    String note = IntegrationNote.render(List.of(), "main",
+        Optional.of(new IntegrationNote.PreviewState(20, List.of(api), List.of(), false)));
+    String passed = IntegrationNote.withCi(note, "abcdef1234567", "success");
+    assertTrue(passed.contains("`api`. CI on `abcdef1`: success.\n"), passed);
+    String failed = IntegrationNote.withCi(passed, "abcdef1234567", "failure");
+    assertTrue(failed.contains("`api`. CI on `abcdef1`: failure.\n"), failed);
+    assertEquals(failed, IntegrationNote.withCi(failed, "abcdef1234567", "success"), "another suite passing hides no failure");
+    assertTrue(IntegrationNote.withCi(failed, "0123456789", "success").contains("CI on `0123456`: success."));
+    assertTrue(IntegrationNote.withCi(note, "abcdef1", "<b>").contains("CI on `abcdef1`: unknown."));
+    String closed = IntegrationNote.render(List.of(), "main",
+        Optional.of(new IntegrationNote.PreviewState(20, List.of(), List.of(), true)));
+    assertEquals(closed, IntegrationNote.withCi(closed, "abcdef1", "success"));
+    assertEquals("", IntegrationNote.withCi("", "abcdef1", "success"));
+  }
 }

@@ -181,6 +181,27 @@ class KeepIntegrationCurrentTest {
     assertEquals(Optional.empty(), radarComment(api));
   }
 
+  @Test
+  void aCheckSuiteCompletedOnThePreviewPutsItsResultInTheTrackingComment() throws Exception {
+    pushed(api);
+    int writes = fixture.github.writes().size();
+    fixture.router.route(Events.context("check_suite", checkSuite("workstreams/7-preview", "abc1234def", "failure")));
+    assertTrue(fixture.plan().trackingCommentBody().contains("left out: `ui`. CI on `abc1234`: failure."),
+        fixture.plan().trackingCommentBody());
+    fixture.router.route(Events.context("check_suite", checkSuite("workstreams/7-api", "abc1234def", "success")));
+    fixture.router.route(Events.context("check_suite", checkSuite("workstreams/7-preview", "abc1234def", "failure")));
+    assertEquals(writes + 1, fixture.github.writes().size(), "one tracking edit; a workstream's suite is not the preview's");
+  }
+
+  private static byte[] checkSuite(String branch, String sha, String conclusion) throws Exception {
+    ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(
+        dev.workstreams.testing.Fixtures.webhook("check_suite-completed-basic"));
+    ((ObjectNode) payload.path("check_suite")).put("head_branch", branch).put("head_sha", sha).put("conclusion", conclusion);
+    ((ObjectNode) payload.path("repository")).put("full_name", "octo/hello").put("name", "hello");
+    payload.putObject("installation").put("id", 7);
+    return payload.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   private void pushed(int number) throws Exception {
     ObjectNode json = fixture.pullRequestJson(number);
     fixture.router.route(Events.context("pull_request", PullRequestEvents.synchronize(json)));
