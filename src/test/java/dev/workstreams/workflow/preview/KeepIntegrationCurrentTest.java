@@ -175,6 +175,17 @@ class KeepIntegrationCurrentTest {
   }
 
   @Test
+  void aPullRequestAPersonOpenedFromThePreviewBranchIsNotThePreview() throws Exception {
+    pushed(api);
+    int number = preview().number();
+    byte[] forged = previewClosedByMerge(number);
+    ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(forged);
+    ((ObjectNode) payload.path("pull_request")).putObject("user").put("login", "mallory").put("type", "User");
+    fixture.router.route(Events.context("pull_request", payload.toString().getBytes(StandardCharsets.UTF_8)));
+    assertEquals(0, fixture.github.commentsWithMarker(number, Markers.PREVIEW_MERGED).size());
+  }
+
+  @Test
   void aRepositoryTheAppCannotFetchDoesNotFailThePlansReactions() throws Exception {
     git.unreachable = true;
     pushed(api);
