@@ -17,6 +17,8 @@ public final class DependencySvg {
   public record Node(String title, WorkstreamState state) {}
 
   private static final int TITLE_CHARS = 22;
+  /** What fits a box at 11 px: the whole text is in the box's title for the rest. */
+  private static final int LABEL_CHARS = 26;
 
   private DependencySvg() {}
 
@@ -29,7 +31,8 @@ public final class DependencySvg {
         .append(" width=\"").append(layout.width()).append("\" height=\"").append(layout.height()).append("\">\n")
         .append("<title id=\"graph-title\">Dependency graph: ").append(layout.boxes().size())
         .append(" tasks, merge-order levels left to right</title>\n")
-        .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\"")
+        .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\"")
+        .append(" markerUnits=\"userSpaceOnUse\"")
         .append(" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/></marker></defs>\n");
     for (GraphLayout.Edge edge : layout.edges()) {
       GraphLayout.Box from = byId.get(edge.from());
@@ -59,8 +62,8 @@ public final class DependencySvg {
           .append(box.critical() ? "#7a1f1f" : "#333").append("\" stroke-width=\"").append(box.critical() ? 3 : 1).append("\"/>")
           .append(text(box.x() + 8, box.y() + 19, "id", Markup.escape(Markup.cut(box.taskId(), TITLE_CHARS - 4)), true))
           .append(text(box.right() - 8, box.y() + 19, "order", "#" + box.mergeOrder(), true))
-          .append(text(box.x() + 8, box.y() + 38, "label", Markup.escape(Markup.cut(node.title(), TITLE_CHARS))
-              + " · " + node.state().text(), false))
+          .append(text(box.x() + 8, box.y() + 38, "label",
+              Markup.escape(Markup.cut(node.title() + " · " + node.state().text(), LABEL_CHARS)), false))
           .append("</g>\n");
     }
     return svg.append("</svg>").toString();
