@@ -21,6 +21,7 @@ import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,17 @@ final class PlanViews {
   private final DashboardReads reads;
   private final RunLogs logs;
   private final PlanChecker checker = new PlanChecker();
+  /**
+   * Checked plans by issue body: the body of a running plan rarely changes, and checking it again (YAML,
+   * overlap analysis) on every page view would cost more than the rest of the page together.
+   */
+  private final Map<String, PlanReport> checked = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PlanReport> eldest) {
+      return size() > CHECKED_PLANS;
+    }
+  });
+  private static final int CHECKED_PLANS = 256;
 
   PlanViews(PlanStore plans, DashboardReads reads, RunLogs logs) {
     this.plans = plans;
@@ -50,7 +62,8 @@ final class PlanViews {
     StoredPlan plan = found.get();
     Map<String, StoredWorkstream> rows = new LinkedHashMap<>();
     plans.workstreams(repository, issue).forEach(w -> rows.put(w.taskId(), w));
-    PlanReport report = checker.check(plan.issueBody(), plan.shared());
+    PlanReport report = checked.computeIfAbsent(String.join("\n", plan.shared()) + "\u0000" + plan.issueBody(),
+        key -> checker.check(plan.issueBody(), plan.shared()));
     Optional<PlanSchedule> schedule = plan.state() == PlanState.REJECTED || !report.valid() ? Optional.empty() : report.schedule();
     List<TaskView> tasks = schedule.map(s -> tasks(repository, issue, report, s, rows)).orElse(List.of());
     Map<WorkstreamState, Integer> counts = new EnumMap<>(WorkstreamState.class);
