@@ -65,7 +65,7 @@ final class Actions {
     log.info("dashboard: {} asked to {} {}#{}/{}", session.login(), verb, repository.get(), issue, task);
     String notice = "Recorded: " + verb + " " + task + ". The App carries it out next.";
     if (json) {
-      ctx.status(202).contentType("application/json").result(DashboardJson.error(notice).replace("\"error\"", "\"recorded\""));
+      ctx.status(202).contentType("application/json").result(DashboardJson.recorded(notice));
     } else {
       ctx.redirect("/plans/" + repository.get().fullName() + "/" + issue + "?notice="
           + URLEncoder.encode(notice, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);

@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  */
 public final class Dashboard {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Dashboard.class);
+
   /** What the dashboard reads and whom it asks. */
   public record Parts(PlanStore plans, DashboardReads reads, SessionStore sessions, GitHubUsers users,
       GitHubEndpoints endpoints, RunLogs logs, Supplier<Redactor> redactor, DashboardRequests requests, Clock clock,
@@ -274,9 +276,14 @@ public final class Dashboard {
       notFound(ctx, false);
       return;
     }
-    RunPages.stream(ctx, file.get(), parts.redactor().get(),
-        () -> t.newest() && current(t).map(w -> w.state() == WorkstreamState.RUNNING).orElse(false),
-        () -> current(t).map(w -> w.state().text() + (w.detail().isEmpty() ? "" : ": " + w.detail())).orElse("ended"));
+    try {
+      RunPages.stream(ctx, file.get(), parts.redactor().get(),
+          () -> t.newest() && current(t).map(w -> w.state() == WorkstreamState.RUNNING).orElse(false),
+          () -> current(t).map(w -> w.state().text() + (w.detail().isEmpty() ? "" : ": " + w.detail())).orElse("ended"));
+    } catch (IOException browserGone) {
+      // The page was closed or reloaded; a reconnect resumes from its Last-Event-ID.
+      log.debug("log stream of {} ended: {}", t.task(), browserGone.toString());
+    }
   }
 
   private Optional<StoredWorkstream> current(RunTarget t) {

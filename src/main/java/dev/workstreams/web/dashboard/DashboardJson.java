@@ -57,6 +57,10 @@ final class DashboardJson {
     return root.toString();
   }
 
+  static String recorded(String message) {
+    return JSON.createObjectNode().put("recorded", message).toString();
+  }
+
   static String error(String message) {
     return JSON.createObjectNode().put("error", message).toString();
   }
