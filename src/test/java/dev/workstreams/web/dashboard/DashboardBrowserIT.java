@@ -98,12 +98,20 @@ class DashboardBrowserIT {
     browser.findElement(By.cssSelector("#workstreams tr[data-task=ui] a[href$='/ui']")).click();
     WebElement pre = browser.findElement(By.id("log"));
     waitFor(Duration.ofSeconds(10), () -> pre.getText().contains("starting"));
-    String secretLine = "token " + rig.webhookSecret;
-    DashboardRig.append(log, "live line 42", secretLine);
-    waitFor(Duration.ofSeconds(5), () -> pre.getText().contains("live line 42"));
-    waitFor(Duration.ofSeconds(5), () -> pre.getText().contains("token ***"));
-    assertTrue(!pre.getText().contains(rig.webhookSecret));
-    screenshot("run");
+    // A script agent printing into its log as the runner starts it: straight into the file, no pipe.
+    ProcessBuilder script = new ProcessBuilder("sh", "-c", "echo live line 42; echo \"token $LEAKED\"; read done")
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true);
+    script.environment().put("LEAKED", rig.webhookSecret);
+    Process agent = script.start();
+    try {
+      waitFor(Duration.ofSeconds(5), () -> pre.getText().contains("live line 42"));
+      waitFor(Duration.ofSeconds(5), () -> pre.getText().contains("token ***"));
+      assertTrue(!pre.getText().contains(rig.webhookSecret));
+      screenshot("run");
+    } finally {
+      agent.getOutputStream().close();
+      agent.waitFor();
+    }
   }
 
   private void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
