@@ -3,6 +3,7 @@ package dev.workstreams;
 import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.AgentWorkerPool;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
+import dev.workstreams.adapter.dashboard.OAuthClient;
 import dev.workstreams.adapter.git.WorkingCopies;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.auth.AppCredentials;
@@ -12,6 +13,7 @@ import dev.workstreams.adapter.store.Database;
 import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.core.config.RepoConfigParser;
+import dev.workstreams.web.dashboard.Dashboard;
 import dev.workstreams.port.AgentWorkers;
 import dev.workstreams.workflow.EventRouter;
 import dev.workstreams.workflow.OwnEvents;
@@ -55,26 +57,35 @@ public final class AppAssembly implements AutoCloseable {
    */
   public record Options(ServerConfig config, Clock clock, PrometheusMeterRegistry registry,
       Function<AppCredentials, GitHubClients> clientsFor, Optional<AppCredentials> credentials,
-      AgentProfiles profiles, AgentSandbox sandbox, Optional<LocalRemote> localRemote, PlanProgress withoutAgents) {
+      AgentProfiles profiles, AgentSandbox sandbox, Optional<LocalRemote> localRemote, PlanProgress withoutAgents,
+      Optional<OAuthClient> oauthClient) {
 
     /** No agents, GitHub as the remote, plans moved forward by people. */
     public static Options of(ServerConfig config, Clock clock, PrometheusMeterRegistry registry,
         Function<AppCredentials, GitHubClients> clientsFor, Optional<AppCredentials> credentials) {
       return new Options(config, clock, registry, clientsFor, credentials, AgentProfiles.none(),
-          AgentSandbox.unavailable("no AGENTS_FILE"), Optional.empty(), PlanProgress.NONE);
+          AgentSandbox.unavailable("no AGENTS_FILE"), Optional.empty(), PlanProgress.NONE, Optional.empty());
     }
 
     public Options withAgents(AgentProfiles profiles, AgentSandbox sandbox) {
-      return new Options(config, clock, registry, clientsFor, credentials, profiles, sandbox, localRemote, withoutAgents);
+      return new Options(config, clock, registry, clientsFor, credentials, profiles, sandbox, localRemote, withoutAgents,
+          oauthClient);
     }
 
     public Options withLocalRemote(LocalRemote remote) {
       return new Options(config, clock, registry, clientsFor, credentials, profiles, sandbox, Optional.of(remote),
-          withoutAgents);
+          withoutAgents, oauthClient);
     }
 
     public Options withProgressWithoutAgents(PlanProgress progress) {
-      return new Options(config, clock, registry, clientsFor, credentials, profiles, sandbox, localRemote, progress);
+      return new Options(config, clock, registry, clientsFor, credentials, profiles, sandbox, localRemote, progress,
+          oauthClient);
+    }
+
+    /** The dashboard's OAuth client from the environment ({@code GITHUB_CLIENT_ID}, {@code GITHUB_CLIENT_SECRET}). */
+    public Options withOAuthClient(Optional<OAuthClient> client) {
+      return new Options(config, clock, registry, clientsFor, credentials, profiles, sandbox, localRemote, withoutAgents,
+          client);
     }
   }
 
@@ -101,9 +112,16 @@ public final class AppAssembly implements AutoCloseable {
     WorkstreamsServer.Intake intake = WorkstreamsServer.intake(config, options.registry(), database, router);
     reports = new AgentReports(new OwnEvents(intake.inbox(), options.clock()), store, options.clock());
     options.credentials().ifPresent(this::actAsApp);
+    Dashboard dashboard = DashboardAssembly.dashboard(config, database, store, options.clock(), options.registry(),
+        new OwnEvents(intake.inbox(), options.clock()), options.profiles(),
+        options.localRemote().map(LocalRemote::secrets).orElse(List.of()));
+    options.credentials().ifPresent(c -> DashboardAssembly.open(dashboard, options.oauthClient(), Optional.empty(), c));
     // The one binding that must stay late: a setup completed while the server runs adds the
     // reactions that act on GitHub as the new App to the running router, without a restart.
-    server = WorkstreamsServer.start(intake, registration -> actAsApp(registration.credentials()));
+    server = WorkstreamsServer.start(intake, registration -> {
+      actAsApp(registration.credentials());
+      DashboardAssembly.open(dashboard, options.oauthClient(), Optional.of(registration), registration.credentials());
+    }, Optional.of(dashboard));
   }
 
   /** Starts the App; closing it stops the agents and then the server. */

@@ -99,7 +99,8 @@ public final class Main implements Callable<Integer> {
         : AgentAssembly.sandbox(config, path, SandboxProbe.locate(path));
     AppAssembly.Options options = AppAssembly.Options.of(config, clock, registry,
             app -> appClients(app, env, clock, registry), credentials)
-        .withAgents(profiles, sandbox);
+        .withAgents(profiles, sandbox)
+        .withOAuthClient(DashboardAssembly.clientFromEnvironment(env));
     AppAssembly app = AppAssembly.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
     app.awaitStop();

@@ -16,6 +16,7 @@ import dev.workstreams.web.SetupRoutes;
 import dev.workstreams.web.WebServer;
 import dev.workstreams.web.WebhookRoute;
 import dev.workstreams.web.WebhookSignature;
+import dev.workstreams.web.dashboard.Dashboard;
 import dev.workstreams.workflow.DeliveryInbox;
 import dev.workstreams.workflow.EventRouter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -116,6 +117,11 @@ public final class WorkstreamsServer implements AutoCloseable {
    *     or when the setup completes; it adds the handlers that act on GitHub as that App
    */
   public static WorkstreamsServer start(Intake intake, Consumer<AppRegistration> onRegistered) {
+    return start(intake, onRegistered, Optional.empty());
+  }
+
+  /** The same, with the dashboard served at {@code GET /} in running mode. */
+  public static WorkstreamsServer start(Intake intake, Consumer<AppRegistration> onRegistered, Optional<Dashboard> dashboard) {
     ServerConfig config = intake.config;
     PrometheusMeterRegistry registry = intake.registry;
     JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
@@ -142,7 +148,7 @@ public final class WorkstreamsServer implements AutoCloseable {
           webhookSecret(config, registration).map(webhookFor).ifPresent(deliveries::open);
         });
     WebServer web = WebServer.start(
-        config.port(), config.webhookPath(), deliveries, setup, database::isReachable, registry::scrape);
+        config.port(), config.webhookPath(), deliveries, setup, database::isReachable, registry::scrape, dashboard);
     return new WorkstreamsServer(database, writer, intake.jobs, web, gcMetrics);
   }
 

@@ -1,7 +1,9 @@
 package dev.workstreams.web;
 
+import dev.workstreams.web.dashboard.Dashboard;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,9 +35,23 @@ public final class WebServer implements AutoCloseable {
       SetupRoutes setup,
       BooleanSupplier databaseReachable,
       Supplier<String> scrape) {
+    return start(port, webhookPath, deliveries, setup, databaseReachable, scrape, Optional.empty());
+  }
+
+  /** The same, with the dashboard at {@code GET /} (and its own routes) once the App runs. */
+  public static WebServer start(
+      int port,
+      String webhookPath,
+      DeliveryGate deliveries,
+      SetupRoutes setup,
+      BooleanSupplier databaseReachable,
+      Supplier<String> scrape,
+      Optional<Dashboard> dashboard) {
     HealthRoutes health = new HealthRoutes(databaseReachable);
     Handler home = ctx -> {
-      if (deliveries.isOpen()) {
+      if (deliveries.isOpen() && dashboard.isPresent()) {
+        dashboard.get().home(ctx);
+      } else if (deliveries.isOpen()) {
         ctx.contentType("text/plain; charset=utf-8").result("workstreams is running\n");
       } else {
         setup.page(ctx);
@@ -52,6 +68,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get()));
       config.routes.get("/", home);
       config.routes.get("/setup/callback", setup::callback);
+      dashboard.ifPresent(d -> d.register(config.routes));
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         ctx.status(500).contentType("application/json").result("{\"error\":\"internal error\"}");

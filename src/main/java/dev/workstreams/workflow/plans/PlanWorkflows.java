@@ -46,6 +46,8 @@ public final class PlanWorkflows {
         .on("issue_comment.created", new AnswerCommentCommands(gateways, store, new CommandRequests(store), progress))
         .on("pull_request.closed", new RecordWorkstreamWhenClosed(gateways, store, tracking, progress, clock))
         .on("pull_request.reopened", new RecordWorkstreamWhenReopened(gateways, store, tracking, progress))
-        .on(ReportGiveUpWhenParked.EVENT + "." + ReportGiveUpWhenParked.ACTION, new ReportGiveUpWhenParked(gateways));
+        .on(ReportGiveUpWhenParked.EVENT + "." + ReportGiveUpWhenParked.ACTION, new ReportGiveUpWhenParked(gateways))
+        .on(CarryOutDashboardRequest.EVENT + "." + CarryOutDashboardRequest.ACTION,
+            new CarryOutDashboardRequest(gateways, store, new CommandRequests(store), progress));
   }
 }
