@@ -66,13 +66,17 @@ cp "$BUILT" "$JAR"
 # SUBJECTS variants of the payload, one per issue number (1..SUBJECTS), each signed: deliveries spread
 # over that many issues, as real traffic does (one issue's deliveries are handled one at a time).
 VARIANTS="$WORK/variants.txt"
-: > "$VARIANTS"
+python3 - "$PAYLOAD" "$SUBJECTS" "$WORK" <<'PY'
+import sys
+body, subjects, work = open(sys.argv[1], "rb").read(), int(sys.argv[2]), sys.argv[3]
+for n in range(1, subjects + 1):
+    with open(f"{work}/payload-{n}.json", "wb") as out:
+        out.write(body.replace(b'"number": 1,', b'"number": %d,' % n))
+PY
 for n in $(seq 1 "$SUBJECTS"); do
-  python3 -c 'import sys; b = open(sys.argv[1], "rb").read(); sys.stdout.buffer.write(b.replace(b"\"number\": 1,", ("\"number\": %s," % sys.argv[2]).encode()))' \
-    "$PAYLOAD" "$n" > "$WORK/payload-$n.json"
   echo "$WORK/payload-$n.json sha256=$(openssl dgst -sha256 -hmac "$SECRET" < "$WORK/payload-$n.json" | sed 's/^.*= *//')" >> "$VARIANTS"
 done
-# With APP_ID set the server needs the App's key; a throwaway one (GitHub is never called here).
+# With APP_ID set the server needs the App's key; a throwaway one (only the local GitHub stand-in is called).
 APP_KEY="$WORK/app-key.pem"
 openssl genrsa -traditional -out "$APP_KEY" 2048 2>/dev/null || openssl genrsa -out "$APP_KEY" 2048 2>/dev/null
 
