@@ -1,6 +1,8 @@
 -- wrk script for bench/webhook-load.sh: signed webhook deliveries, each with a fresh delivery id.
--- Arguments (after --): payload file, X-Hub-Signature-256 value, event name, delivery id prefix.
--- The signature covers the body only, so one precomputed value serves every request.
+-- Arguments (after --): a list file (one "payload-file signature" line per variant), event name,
+-- delivery id prefix. The variants differ in their issue number (so deliveries spread over several
+-- subjects, as real traffic does) and are sent in turn; the signature covers the body only, so one
+-- precomputed value per variant serves every request.
 
 local threads = {}
 local next_id = 1
@@ -12,12 +14,16 @@ function setup(thread)
 end
 
 function init(args)
-  local file = assert(io.open(args[1], "rb"))
-  body = file:read("*a")
-  file:close()
-  signature = args[2]
-  event = args[3]
-  prefix = args[4]
+  bodies, signatures = {}, {}
+  for line in io.lines(args[1]) do
+    local path, sig = line:match("^(%S+) (%S+)$")
+    local file = assert(io.open(path, "rb"))
+    table.insert(bodies, file:read("*a"))
+    file:close()
+    table.insert(signatures, sig)
+  end
+  event = args[2]
+  prefix = args[3]
   sent = 0
   accepted = 0
   other = 0
@@ -25,14 +31,15 @@ end
 
 function request()
   sent = sent + 1
+  local variant = (sent + tid) % #bodies + 1
   local headers = {
     ["Content-Type"] = "application/json",
     ["User-Agent"] = "GitHub-Hookshot/bench",
     ["X-GitHub-Event"] = event,
     ["X-GitHub-Delivery"] = prefix .. "-" .. tid .. "-" .. sent,
-    ["X-Hub-Signature-256"] = signature,
+    ["X-Hub-Signature-256"] = signatures[variant],
   }
-  return wrk.format("POST", nil, headers, body)
+  return wrk.format("POST", nil, headers, bodies[variant])
 end
 
 function response(status, headers, body)

@@ -38,11 +38,14 @@ final class PayloadScan {
 
   Result scan(byte[] body) {
     try (JsonParser parser = factory.createParser(body)) {
+      // A string has at most as many characters as its UTF-8 bytes: in a body no longer than the
+      // string limit none can be over it, so strings are skipped undecoded (most of a payload's bytes).
+      boolean decodeStrings = body.length > parser.streamReadConstraints().getMaxStringLength();
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return notAnObject();
       }
       PayloadFields.Builder fields = new PayloadFields.Builder();
-      Optional<String> problem = readTopLevel(parser, fields);
+      Optional<String> problem = readTopLevel(parser, fields, decodeStrings);
       if (problem.isPresent()) {
         return new Result.Refused(problem.get());
       }
@@ -61,7 +64,8 @@ final class PayloadScan {
     return new Result.Refused("the body is not a JSON object");
   }
 
-  private static Optional<String> readTopLevel(JsonParser parser, PayloadFields.Builder fields) throws IOException {
+  private static Optional<String> readTopLevel(JsonParser parser, PayloadFields.Builder fields, boolean decodeStrings)
+      throws IOException {
     Optional<String> problem = Optional.empty();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -69,20 +73,21 @@ final class PayloadScan {
       Optional<String> found = switch (name) {
         case "action" -> none(() -> fields.action(text(parser, value)));
         case "number" -> none(() -> fields.number(number(parser, value)));
-        case "installation" -> readObject(parser, value, "id", v -> fields.installationId(number(parser, v)));
-        case "repository" -> readObject(parser, value, "full_name", v -> fields.repository(text(parser, v)));
-        case "issue" -> readIssue(parser, value, fields);
-        case "pull_request" -> readPullRequest(parser, value, fields);
-        default -> none(() -> walk(parser, value));
+        case "installation" -> readObject(parser, value, "id", v -> fields.installationId(number(parser, v)), decodeStrings);
+        case "repository" -> readObject(parser, value, "full_name", v -> fields.repository(text(parser, v)), decodeStrings);
+        case "issue" -> readIssue(parser, value, fields, decodeStrings);
+        case "pull_request" -> readPullRequest(parser, value, fields, decodeStrings);
+        default -> none(() -> walk(parser, value, decodeStrings));
       };
       problem = first(problem, found);
     }
     return problem;
   }
 
-  private static Optional<String> readIssue(JsonParser parser, JsonToken start, PayloadFields.Builder fields) throws IOException {
+  private static Optional<String> readIssue(JsonParser parser, JsonToken start, PayloadFields.Builder fields,
+      boolean decodeStrings) throws IOException {
     if (start != JsonToken.START_OBJECT) {
-      walk(parser, start);
+      walk(parser, start, decodeStrings);
       return Optional.empty();
     }
     Optional<String> problem = Optional.empty();
@@ -94,16 +99,16 @@ final class PayloadScan {
       } else if (name.equals("body")) {
         problem = first(problem, storableBody("issue.body", parser, value));
       }
-      walk(parser, value);
+      walk(parser, value, decodeStrings);
     }
     return problem;
   }
 
   /** The pull request's number, and its head branch, which names the plan issue of a workstream. */
-  private static Optional<String> readPullRequest(JsonParser parser, JsonToken start, PayloadFields.Builder fields)
-      throws IOException {
+  private static Optional<String> readPullRequest(JsonParser parser, JsonToken start, PayloadFields.Builder fields,
+      boolean decodeStrings) throws IOException {
     if (start != JsonToken.START_OBJECT) {
-      walk(parser, start);
+      walk(parser, start, decodeStrings);
       return Optional.empty();
     }
     Optional<String> problem = Optional.empty();
@@ -113,12 +118,12 @@ final class PayloadScan {
       if (name.equals("number")) {
         fields.pullRequestNumber(number(parser, value));
       } else if (name.equals("head")) {
-        readObject(parser, value, "ref", v -> fields.pullRequestHead(text(parser, v)));
+        readObject(parser, value, "ref", v -> fields.pullRequestHead(text(parser, v)), decodeStrings);
         continue;
       } else if (name.equals("body")) {
         problem = first(problem, storableBody("pull_request.body", parser, value));
       }
-      walk(parser, value);
+      walk(parser, value, decodeStrings);
     }
     return problem;
   }
@@ -139,10 +144,10 @@ final class PayloadScan {
   }
 
   /** Walks an object, handing the value of one field to {@code onField}; everything is still walked. */
-  private static Optional<String> readObject(JsonParser parser, JsonToken start, String wanted, FieldReader onField)
-      throws IOException {
+  private static Optional<String> readObject(JsonParser parser, JsonToken start, String wanted, FieldReader onField,
+      boolean decodeStrings) throws IOException {
     if (start != JsonToken.START_OBJECT) {
-      walk(parser, start);
+      walk(parser, start, decodeStrings);
       return Optional.empty();
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -151,20 +156,21 @@ final class PayloadScan {
       if (name.equals(wanted)) {
         onField.read(value);
       }
-      walk(parser, value);
+      walk(parser, value, decodeStrings);
     }
     return Optional.empty();
   }
 
   /**
    * Reads a value to its end, decoding every string and number on the way: skipping would leave
-   * them unchecked against the parser's limits, which the handlers' tree then trips over.
+   * them unchecked against the parser's limits, which the handlers' tree then trips over. Strings are
+   * decoded only when {@code decodeStrings} (the body is long enough to hold one over the limit).
    */
-  private static void walk(JsonParser parser, JsonToken start) throws IOException {
+  private static void walk(JsonParser parser, JsonToken start, boolean decodeStrings) throws IOException {
     int depth = start.isStructStart() ? 1 : 0;
     JsonToken token = start;
     while (true) {
-      if (token == JsonToken.VALUE_STRING) {
+      if (token == JsonToken.VALUE_STRING && decodeStrings) {
         // Decoding counts the characters; the parser itself checks the limit only when it builds the
         // String, which is what the handlers' tree does, so the same check is made here without building it.
         parser.streamReadConstraints().validateStringLength(parser.getTextLength());

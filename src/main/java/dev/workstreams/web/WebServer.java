@@ -62,6 +62,9 @@ public final class WebServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       // Javalin refuses bodies over 1,000,000 bytes by default; GitHub sends up to 25 MB.
       config.http.maxRequestSize = WebhookRoute.MAX_BODY_BYTES;
+      // Javalin copies every result through a new buffer of this size (Jetty's 32 KiB output buffer when
+      // unset): for a webhook's 60-byte answer that was the largest allocation of intake (README, "Performance").
+      config.http.responseBufferSize = WebhookRoute.RESPONSE_BUFFER_BYTES;
       config.routes.post(webhookPath, deliveries);
       config.routes.get("/healthz", health::health);
       config.routes.get("/readyz", health::readiness);

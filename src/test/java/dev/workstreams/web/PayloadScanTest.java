@@ -132,6 +132,19 @@ class PayloadScanTest {
   }
 
   /** What intake refuses is exactly what the handlers' parser would fail on. */
+  @Test
+  void refusesMalformedTextInsideStringsItDoesNotDecode() {
+    // Strings of a body under the string limit are skipped, not decoded: the skip must still refuse
+    // what the handlers' parser refuses (a broken UTF-8 sequence, a raw control character).
+    byte[] brokenUtf8 = "{\"action\":\"labeled\",\"deep\":{\"text\":\"caf\u00c3X\"}}".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] controlCharacter = "{\"action\":\"labeled\",\"deep\":[\"a\u0001b\"]}".getBytes(StandardCharsets.UTF_8);
+
+    for (byte[] body : new byte[][] {brokenUtf8, controlCharacter}) {
+      assertTrue(scan.scan(body).fields().isEmpty(), new String(body, StandardCharsets.ISO_8859_1));
+      assertThrows(java.io.IOException.class, () -> Json.mapper().readTree(body));
+    }
+  }
+
   private static void assertParserAgrees(String body) {
     ObjectMapper handlers = Json.mapper();
     assertThrows(java.io.IOException.class, () -> handlers.readTree(body.getBytes(StandardCharsets.UTF_8)));

@@ -66,7 +66,7 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
     this.pressure = pressure;
     this.database = database;
     this.dataSource = database.dataSource();
-    this.insert = new DeliveryBatchInsert(jdbc, subjectWaitFallback);
+    this.insert = new DeliveryBatchInsert(jdbc, subjectWaitFallback, !database.isPostgres());
     this.metrics = metrics;
     this.afterCommit = afterCommit;
     this.acknowledger = Executors.newFixedThreadPool(WRITERS, r -> new Thread(r, "delivery-ack"));
