@@ -1,0 +1,23 @@
+package dev.workstreams.adapter.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * A workflow run as GitHub describes it (REST or the {@code workflow_run} event). Every field but
+ * {@code id} is the run's to shape (its title comes from the workflow file): only compared, never obeyed.
+ */
+public record WorkflowRun(long id, String displayTitle, String status, Optional<String> conclusion, String htmlUrl,
+    String runStartedAt, String updatedAt) {
+
+  public static WorkflowRun from(JsonNode run) {
+    JsonNode conclusion = run.path("conclusion");
+    return new WorkflowRun(run.path("id").asLong(), run.path("display_title").asText(""), run.path("status").asText(""),
+        conclusion.isTextual() ? Optional.of(conclusion.asText()) : Optional.empty(), run.path("html_url").asText(""),
+        run.path("run_started_at").asText(""), run.path("updated_at").asText(""));
+  }
+
+  public boolean completed() {
+    return status.equals("completed");
+  }
+}
