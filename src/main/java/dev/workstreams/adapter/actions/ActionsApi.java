@@ -9,6 +9,7 @@ import dev.workstreams.adapter.github.http.RestPaths;
 import dev.workstreams.core.actions.AttemptKey;
 import dev.workstreams.json.Json;
 import dev.workstreams.port.RepositoryId;
+import dev.workstreams.port.WorkflowRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,12 +94,17 @@ public final class ActionsApi {
     };
   }
 
+  /** The repository's default branch: where the workflow is taken from when the profile names no {@code ref}. */
+  public String defaultBranch(RepositoryId repo) throws IOException {
+    return expect(call(repo, "GET", repo(repo), Optional.empty()), "GET " + repo.fullName()).path("default_branch").asText("main");
+  }
+
   public Optional<WorkflowRun> run(RepositoryId repo, long runId) throws IOException {
     HttpReply reply = call(repo, "GET", repo(repo) + "/actions/runs/" + runId, Optional.empty());
     if (reply.status() == 404) {
       return Optional.empty();
     }
-    return Optional.of(WorkflowRun.from(expect(reply, "GET run " + runId)));
+    return Optional.of(run(expect(reply, "GET run " + runId)));
   }
 
   /** The newest dispatched run of {@code workflow} whose title names the attempt (the fallback without a run id). */
@@ -110,7 +116,7 @@ public final class ActionsApi {
     }
     for (JsonNode run : expect(reply, "GET runs of " + workflow).path("workflow_runs")) {
       if (AttemptKey.inRunTitle(run.path("display_title").asText("")).filter(key::equals).isPresent()) {
-        return Optional.of(WorkflowRun.from(run));
+        return Optional.of(run(run));
       }
     }
     return Optional.empty();
@@ -225,6 +231,14 @@ public final class ActionsApi {
   private HttpReply call(RepositoryId repo, String method, String path, Optional<JsonNode> body) throws IOException {
     return clients.call(repo.installationId(), method, clients.endpoints().rest(path),
         body.isPresent() ? Optional.of(JSON.writeValueAsString(body.get())) : Optional.empty());
+  }
+
+  /** A run as the REST API and the {@code workflow_run} event describe it. */
+  public static WorkflowRun run(JsonNode run) {
+    JsonNode conclusion = run.path("conclusion");
+    return new WorkflowRun(run.path("id").asLong(), run.path("display_title").asText(""), run.path("status").asText(""),
+        conclusion.isTextual() ? Optional.of(conclusion.asText()) : Optional.empty(), run.path("html_url").asText(""),
+        run.path("run_started_at").asText(""), run.path("updated_at").asText(""));
   }
 
   private static JsonNode expect(HttpReply reply, String what) throws IOException {

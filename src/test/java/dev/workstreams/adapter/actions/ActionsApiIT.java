@@ -26,6 +26,7 @@ import dev.workstreams.adapter.github.http.FakeClock;
 import dev.workstreams.adapter.github.http.RecordingSleeper;
 import dev.workstreams.core.actions.AttemptKey;
 import dev.workstreams.port.RepositoryId;
+import dev.workstreams.port.WorkflowRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
