@@ -15,7 +15,7 @@ import dev.workstreams.adapter.git.RepositoryName;
 import dev.workstreams.adapter.git.TaskKey;
 import dev.workstreams.adapter.git.WorkingCopies;
 import dev.workstreams.adapter.git.WorkingCopy;
-import dev.workstreams.core.actions.ActionsRunner;
+import dev.workstreams.adapter.agent.ActionsRunner;
 import dev.workstreams.core.actions.AttemptKey;
 import dev.workstreams.core.actions.RunVerdict;
 import dev.workstreams.core.reconcile.Markers;

@@ -1,7 +1,6 @@
 package dev.workstreams.adapter.agent;
 
 import dev.workstreams.adapter.agent.sandbox.SandboxPolicy;
-import dev.workstreams.core.actions.ActionsRunner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

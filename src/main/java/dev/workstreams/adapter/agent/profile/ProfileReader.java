@@ -3,7 +3,7 @@ package dev.workstreams.adapter.agent.profile;
 import dev.workstreams.adapter.agent.AgentProfile;
 import dev.workstreams.adapter.agent.DurationText;
 import dev.workstreams.adapter.agent.sandbox.SandboxPolicy;
-import dev.workstreams.core.actions.ActionsRunner;
+import dev.workstreams.adapter.agent.ActionsRunner;
 import dev.workstreams.core.yaml.YamlNode;
 import dev.workstreams.core.yaml.YamlNode.Entry;
 import dev.workstreams.core.yaml.YamlNode.YamlList;

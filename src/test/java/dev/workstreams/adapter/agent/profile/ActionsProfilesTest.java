@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workstreams.adapter.agent.AgentProfile;
 import dev.workstreams.adapter.agent.AgentProfiles;
-import dev.workstreams.core.actions.ActionsRunner;
+import dev.workstreams.adapter.agent.ActionsRunner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.workstreams.core.actions;
+package dev.workstreams.adapter.agent;
 
 import java.time.Duration;
 import java.util.Optional;
