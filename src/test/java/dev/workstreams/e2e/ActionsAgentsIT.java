@@ -180,6 +180,9 @@ class ActionsAgentsIT {
     JsonNode in = a.path("inputs");
     assertEquals("workstreams-agent.yml", a.path("workflow").asText());
     assertEquals("main", a.path("ref").asText(), "the repository's default branch");
+    List<String> names = new ArrayList<>();
+    in.fieldNames().forEachRemaining(names::add);
+    assertEquals(dev.workstreams.adapter.actions.ActionsAgents.INPUTS, names, "what the example workflow declares");
     assertEquals("7", in.path("issue").asText());
     assertEquals("workstreams/7-a", in.path("branch").asText());
     assertEquals("7-a-a1", in.path("attempt_key").asText());

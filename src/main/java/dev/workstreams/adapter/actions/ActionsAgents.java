@@ -67,6 +67,9 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
   static final long MAX_LOG_BYTES = 20L * 1024 * 1024;
   /** The zip around the bundle: its bound plus room for the exit status and zip headers. */
   private static final long ZIP_SLACK = 1024 * 1024;
+  /** The dispatch's inputs, as the example workflow ({@code action/workstreams-agent.yml}) declares them. */
+  public static final List<String> INPUTS =
+      List.of("issue", "task", "pull_request", "branch", "head", "attempt_key", "prompt_comment");
 
   private final ActionsApi api;
   private final ActionsAttempts attempts;
