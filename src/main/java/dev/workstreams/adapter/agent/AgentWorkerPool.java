@@ -92,6 +92,10 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
 
   @Override
   public Optional<String> unavailable() {
+    // No sandbox is needed on this machine when every profile runs on GitHub Actions runners.
+    if (profiles.names().stream().allMatch(name -> profiles.byName(name).map(AgentProfile::onActions).orElse(false))) {
+      return Optional.empty();
+    }
     return runner.unavailable();
   }
 
