@@ -32,7 +32,6 @@ import dev.workstreams.port.RepositoryId;
 import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.port.WorkflowRun;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,7 +113,10 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
     try {
       dispatch(a, runner, key).ifPresent(reason -> reports.accept(report(a, Result.FAILED, reason, 0, false, List.of(),
           List.of())));
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
+      // As for a local run that could not be carried out: reported, never thrown into the plan's job.
+      log.warn("agent of {}#{}/{} could not be dispatched: {} ({})", a.repository(), a.issue(), a.taskId(), e.getMessage(),
+          e.getClass().getName());
       reports.accept(report(a, Result.FAILED, "the run could not be dispatched to GitHub Actions: " + e.getMessage(), 0,
           false, List.of(), List.of()));
     }
@@ -148,12 +150,24 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
         ActionsAttempt.State.DISPATCHING, false, now, now.plus(runner.timeout())))) {
       return Optional.empty();
     }
-    IssueComment prompt = promptComment(a, pullRequest.get(), key);
+    try {
+      return dispatchRecorded(a, runner, key, pullRequest.get(), head);
+    } catch (IOException | RuntimeException e) {
+      // Not left waiting for a run that was never asked for: the failure is reported now, once.
+      attempts.done(a.repository(), key.text());
+      throw e;
+    }
+  }
+
+  private Optional<String> dispatchRecorded(AgentAssignment a, ActionsRunner runner, AttemptKey key, int pr, String head)
+      throws IOException {
+    TaskKey task = new TaskKey(a.issue(), a.taskId());
+    IssueComment prompt = promptComment(a, pr, key);
     String ref = runner.ref().isPresent() ? runner.ref().get() : api.defaultBranch(a.repository());
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("issue", String.valueOf(a.issue()));
     inputs.put("task", a.taskId());
-    inputs.put("pull_request", String.valueOf(pullRequest.get()));
+    inputs.put("pull_request", String.valueOf(pr));
     inputs.put("branch", task.branch());
     inputs.put("head", head);
     inputs.put("attempt_key", key.text());
