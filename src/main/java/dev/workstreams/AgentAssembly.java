@@ -1,23 +1,29 @@
 package dev.workstreams;
 
+import dev.workstreams.adapter.actions.ActionsAgents;
+import dev.workstreams.adapter.actions.ActionsApi;
 import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.AgentRunner;
 import dev.workstreams.adapter.agent.AgentWorkerPool;
+import dev.workstreams.adapter.agent.RemoteAgents;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
 import dev.workstreams.adapter.agent.sandbox.HiddenPaths;
 import dev.workstreams.adapter.agent.sandbox.ResourceControl;
 import dev.workstreams.adapter.agent.sandbox.ResourceControls;
 import dev.workstreams.adapter.agent.sandbox.SandboxProbe;
 import dev.workstreams.adapter.git.BotIdentity;
+import dev.workstreams.adapter.git.BundleLimits;
 import dev.workstreams.adapter.git.GitIntegrationBranches;
 import dev.workstreams.adapter.git.MirrorMerges;
 import dev.workstreams.adapter.git.Remote;
 import dev.workstreams.adapter.git.WorkingCopies;
 import dev.workstreams.adapter.github.AppBotUser;
 import dev.workstreams.adapter.github.GitHubClients;
+import dev.workstreams.adapter.github.gateway.RestGitHubGateways;
 import dev.workstreams.adapter.github.setup.AppRegistration;
 import dev.workstreams.config.Secret;
 import dev.workstreams.config.ServerConfig;
+import dev.workstreams.port.ActionsAttempts;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.IntegrationBranches;
 import dev.workstreams.port.PlanStore;
@@ -55,13 +61,14 @@ final class AgentAssembly {
   static AgentWorkerPool pool(AgentProfiles profiles, ServerConfig config, AgentSandbox sandbox,
       Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients, PlanStore store, Clock clock,
       Consumer<AgentReport> reports) {
-    return pool(profiles, config, sandbox, localRemote, clients, store, clock, reports, new WorkingCopies(config.dataDir()));
+    return pool(profiles, config, sandbox, localRemote, clients, store, clock, reports, new WorkingCopies(config.dataDir()),
+        RemoteAgents.NONE);
   }
 
-  /** The pool, with working copies whose mirrors (and their locks) the radar and the preview share. */
+  /** The pool, sharing {@code copies} with {@code remoteAgents} (one lock per repository's mirror). */
   static AgentWorkerPool pool(AgentProfiles profiles, ServerConfig config, AgentSandbox sandbox,
       Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients, PlanStore store, Clock clock,
-      Consumer<AgentReport> reports, WorkingCopies copies) {
+      Consumer<AgentReport> reports, WorkingCopies copies, RemoteAgents remoteAgents) {
     Path dataDir = config.dataDir();
     Duration killGrace = localRemote.map(AppAssembly.LocalRemote::killGrace).orElse(Duration.ofSeconds(5));
     Function<RepositoryId, Remote> remote = remotes(localRemote, clients);
@@ -70,7 +77,27 @@ final class AgentAssembly {
         .orElse(repository -> Stream.concat(serverSecrets(config).stream(), Stream.of(token(clients, repository))).toList());
     return new AgentWorkerPool(profiles, config.agentConcurrency(), copies,
         new AgentRunner(dataDir, clock, killGrace, sandbox), repository -> botIdentity(clients, repository),
-        remote, secrets, store, clock, reports);
+        remote, secrets, store, clock, reports, remoteAgents);
+  }
+
+  /**
+   * Agents on GitHub Actions runners (profiles with {@code runner: actions}): dispatched through the
+   * Actions API, their results verified in {@code copies} and pushed with the installation's token.
+   */
+  static ActionsAgents actions(AgentProfiles profiles, ServerConfig config, Optional<AppAssembly.LocalRemote> localRemote,
+      GitHubClients clients, PlanStore store, ActionsAttempts attempts, WorkingCopies copies, Clock clock,
+      Consumer<AgentReport> reports) {
+    return new ActionsAgents(new ActionsApi(clients), attempts, copies, remotes(localRemote, clients),
+        repository -> botIdentity(clients, repository), new RestGitHubGateways(clients), store, profiles, clock, reports,
+        config.dataDir().resolve("actions"), BundleLimits.DEFAULT);
+  }
+
+  /** Where task branches are fetched from and pushed to: GitHub with the installation's token, or a test's local repository. */
+  private static Function<RepositoryId, Remote> remotes(Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients) {
+    return localRemote
+        .<Function<RepositoryId, Remote>>map(local -> repository -> Remote.anonymous(local.repository().toUri().toString()))
+        .orElse(repository -> Remote.withToken(clients.endpoints().page("/" + repository.fullName() + ".git").toString(),
+            () -> token(clients, repository)));
   }
 
   /**
@@ -81,15 +108,6 @@ final class AgentAssembly {
       WorkingCopies copies) {
     return new GitIntegrationBranches(new MirrorMerges(copies), remotes(localRemote, clients),
         repository -> botIdentity(clients, repository));
-  }
-
-  /** GitHub's clone URL with the installation's token, or the tests' local repository. */
-  private static Function<RepositoryId, Remote> remotes(Optional<AppAssembly.LocalRemote> localRemote,
-      GitHubClients clients) {
-    return localRemote
-        .<Function<RepositoryId, Remote>>map(local -> repository -> Remote.anonymous(local.repository().toUri().toString()))
-        .orElse(repository -> Remote.withToken(clients.endpoints().page("/" + repository.fullName() + ".git").toString(),
-            () -> token(clients, repository)));
   }
 
   private static BotIdentity botIdentity(GitHubClients clients, RepositoryId repository) {

@@ -1,7 +1,9 @@
 package dev.workstreams;
 
+import dev.workstreams.adapter.actions.ActionsAgents;
 import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.AgentWorkerPool;
+import dev.workstreams.adapter.agent.RemoteAgents;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
 import dev.workstreams.adapter.dashboard.OAuthClient;
 import dev.workstreams.adapter.git.WorkingCopies;
@@ -10,6 +12,7 @@ import dev.workstreams.adapter.github.auth.AppCredentials;
 import dev.workstreams.adapter.github.config.RepoConfigLoader;
 import dev.workstreams.adapter.github.gateway.RestGitHubGateways;
 import dev.workstreams.adapter.store.Database;
+import dev.workstreams.adapter.store.JdbcActionsAttempts;
 import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.core.config.RepoConfigParser;
@@ -17,6 +20,7 @@ import dev.workstreams.web.dashboard.Dashboard;
 import dev.workstreams.port.AgentWorkers;
 import dev.workstreams.workflow.EventRouter;
 import dev.workstreams.workflow.OwnEvents;
+import dev.workstreams.workflow.actions.CollectAgentRunWhenCompleted;
 import dev.workstreams.workflow.config.RefreshConfigOnPush;
 import dev.workstreams.workflow.ownership.OwnershipWorkflows;
 import dev.workstreams.workflow.plans.AgentReports;
@@ -97,6 +101,7 @@ public final class AppAssembly implements AutoCloseable {
 
   private final Options options;
   private final JdbcPlanStore store;
+  private final JdbcActionsAttempts actionsAttempts;
   private final EventRouter router;
   private final AgentReports reports;
   private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
@@ -107,6 +112,7 @@ public final class AppAssembly implements AutoCloseable {
     ServerConfig config = options.config();
     Database database = WorkstreamsServer.openDatabase(config);
     store = new JdbcPlanStore(database.dataSource());
+    actionsAttempts = new JdbcActionsAttempts(database.dataSource());
     router = new EventRouter()
         .on("ping", context -> log.info("GitHub ping received: {}", context.payload().path("zen").asText()));
     WorkstreamsServer.Intake intake = WorkstreamsServer.intake(config, options.registry(), database, router);
@@ -144,11 +150,30 @@ public final class AppAssembly implements AutoCloseable {
   }
 
   private AgentWorkerPool pool(GitHubClients clients, WorkingCopies copies) {
+    RemoteAgents remote = RemoteAgents.NONE;
+    if (options.profiles().anyOnActions()) {
+      ActionsAgents actions = AgentAssembly.actions(options.profiles(), options.config(), options.localRemote(), clients,
+          store, actionsAttempts, copies, options.clock(), reports);
+      router.on("workflow_run.completed", new CollectAgentRunWhenCompleted(actions));
+      closeables.add(every(Duration.ofSeconds(30), "actions-runs", actions::sweep));
+      remote = actions;
+    }
     AgentWorkerPool pool = AgentAssembly.pool(options.profiles(), options.config(), options.sandbox(),
-        options.localRemote(), clients, store, options.clock(), reports, copies);
+        options.localRemote(), clients, store, options.clock(), reports, copies, remote);
     closeables.add(pool);
     closeables.add(sweepSilentAgents(reports));
     return pool;
+  }
+
+  /** Runs {@code task} now and again on a daemon thread of its own; closing stops it. */
+  private static AutoCloseable every(Duration period, String name, Runnable task) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(task, period.toSeconds(), period.toSeconds(), TimeUnit.SECONDS);
+    return timer::shutdownNow;
   }
 
   private static AutoCloseable sweepSilentAgents(AgentReports reports) {

@@ -47,6 +47,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
   /** {@code .github/workstreams.yml} as a branch other than the default one has it. */
   public final Map<String, String> configOnBranch = new LinkedHashMap<>();
   public final FakeFilesAndChecks filesAndChecks = new FakeFilesAndChecks();
+  public final FakeActions actions = new FakeActions();
   /** Writes applied whose answers are then lost (502 or a reset connection). */
   public final LostAnswers lostAnswers = new LostAnswers();
   public volatile boolean allowDrafts = true;
@@ -58,6 +59,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
   private int failWrite = -1;
   private int failStatus;
   private String origin = "";
+  private String authorization;
 
   public FakeGitHub() {
     refs.put("main", "basecommit0");
@@ -107,6 +109,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     String method = request.getMethod().getName();
     String url = request.getUrl();
     origin = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().length() - url.length());
+    authorization = request.getHeader("Authorization");
     if (!method.equals("GET") && !url.startsWith("/app/")) {
       writes.add(method + " " + url);
       if (writes.size() == failWrite) {
@@ -299,6 +302,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
       return answer(200, "{\"data\":{\"markPullRequestReadyForReview\":{\"pullRequest\":{\"isDraft\":false}}}}");
     }
     return filesAndChecks.route(method, url, body, origin)
+        .or(() -> actions.route(method, url, body, origin, authorization))
         .orElseGet(() -> answer(501, "{\"message\":\"the fake GitHub does not know " + method + " " + url + "\"}"));
   }
 

@@ -38,6 +38,11 @@ public final class AgentProfiles {
     return new TreeSet<>(byName.keySet());
   }
 
+  /** Whether some profile sends its agent to GitHub Actions runners ({@code runner: actions}). */
+  public boolean anyOnActions() {
+    return byName.values().stream().anyMatch(AgentProfile::onActions);
+  }
+
   public boolean isEmpty() {
     return byName.isEmpty();
   }

@@ -51,10 +51,20 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
   private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
       r -> daemon(r, "agent-heartbeats"));
   private final Map<String, Running> running = new ConcurrentHashMap<>();
+  private final RemoteAgents remote;
 
   public AgentWorkerPool(AgentProfiles profiles, int concurrency, WorkingCopies copies, AgentRunner runner,
       Function<RepositoryId, BotIdentity> identities, Function<RepositoryId, Remote> remotes,
       Function<RepositoryId, List<String>> secrets, PlanStore store, Clock clock, Consumer<AgentReport> reports) {
+    this(profiles, concurrency, copies, runner, identities, remotes, secrets, store, clock, reports, RemoteAgents.NONE);
+  }
+
+  /** @param remote where profiles with {@code runner: actions} send their agents */
+  public AgentWorkerPool(AgentProfiles profiles, int concurrency, WorkingCopies copies, AgentRunner runner,
+      Function<RepositoryId, BotIdentity> identities, Function<RepositoryId, Remote> remotes,
+      Function<RepositoryId, List<String>> secrets, PlanStore store, Clock clock, Consumer<AgentReport> reports,
+      RemoteAgents remote) {
+    this.remote = remote;
     this.profiles = profiles;
     this.taskRun = new TaskRun(copies, runner, remotes, secrets, identities);
     this.runner = runner;
@@ -82,6 +92,10 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
 
   @Override
   public Optional<String> unavailable() {
+    // No sandbox is needed on this machine when every profile runs on GitHub Actions runners.
+    if (profiles.names().stream().allMatch(name -> profiles.byName(name).map(AgentProfile::onActions).orElse(false))) {
+      return Optional.empty();
+    }
     return runner.unavailable();
   }
 
@@ -94,6 +108,11 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
   public void start(AgentAssignment assignment) {
     AgentProfile profile = profiles.byName(assignment.profile()).orElseThrow(
         () -> new IllegalArgumentException("no agent profile " + assignment.profile()));
+    if (profile.onActions()) {
+      // A runner's machine, not this one: no local slot is taken while the run lasts.
+      remote.start(assignment, profile);
+      return;
+    }
     if (!slots.tryAcquire()) {
       // The scheduler asked within freeSlots(); a race with another plan makes this run wait its turn.
       slots.acquireUninterruptibly();
@@ -120,6 +139,7 @@ public final class AgentWorkerPool implements AgentWorkers, AutoCloseable {
 
   @Override
   public void cancel(RepositoryId repository, int issue, String taskId) {
+    remote.cancel(repository, issue, taskId);
     Running run = running.get(key(repository, issue, taskId));
     if (run != null) {
       run.cancel().cancel();

@@ -1,20 +1,11 @@
 package dev.workstreams.adapter.agent;
 
 import dev.workstreams.adapter.git.BotIdentity;
-import dev.workstreams.adapter.git.CommitResult;
-import dev.workstreams.adapter.git.EnforcementResult;
 import dev.workstreams.adapter.git.PrepareResult;
-import dev.workstreams.adapter.git.PushOutcome;
 import dev.workstreams.adapter.git.Remote;
 import dev.workstreams.adapter.git.RepositoryName;
-import dev.workstreams.adapter.git.StrayWork;
 import dev.workstreams.adapter.git.TaskKey;
 import dev.workstreams.adapter.git.WorkingCopies;
-import dev.workstreams.adapter.git.WorkingCopy;
-import dev.workstreams.core.config.Enforcement;
-import dev.workstreams.core.config.ProtectedPaths;
-import dev.workstreams.core.ownership.OwnedGlobs;
-import dev.workstreams.core.ownership.OwnershipMatcher;
 import dev.workstreams.port.AgentAssignment;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.AgentReport.Result;
@@ -23,13 +14,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * One agent run from start to push: the App's bot identity looked up, the working copy brought up
  * to date with the base, the agent, its changes committed by the App as its bot, protected paths
  * (and paths outside the task under {@code enforcement: block}) left out, and the task branch (only
- * it) pushed without force.
+ * it) pushed without force (the steps after the agent are {@link TaskPublisher}'s).
  */
 final class TaskRun {
 
@@ -78,50 +68,9 @@ final class TaskRun {
       return report(a, Result.FAILED, summary, seconds, false, List.of(), run.tail());
     }
     List<String> problems = new ArrayList<>();
-    boolean pushed = publish(a, ready.copy(), new Published(ready.startCommit(), run.succeeded(), bot), problems);
+    boolean pushed = new TaskPublisher(remotes).publish(a, ready.copy(), ready.startCommit(), run.succeeded(), bot, problems);
     Result result = run.succeeded() && pushed ? Result.SUCCEEDED : Result.FAILED;
     return report(a, result, summary, seconds, pushed, problems, run.tail());
-  }
-
-  /** What {@link #publish} needs to know about the run besides the assignment. */
-  private record Published(String startCommit, boolean succeeded, BotIdentity bot) {}
-
-  private boolean publish(AgentAssignment a, WorkingCopy copy, Published run, List<String> problems) {
-    String message = (run.succeeded() ? "" : "[agent failed] ") + "workstreams: " + a.taskId() + " for #" + a.issue()
-        + "\n\n" + a.taskTitle();
-    CommitResult commit = copy.commitChanges(run.bot(), message);
-    if (commit instanceof CommitResult.NotOnTaskBranch moved) {
-      problems.add("the agent moved HEAD away from the task branch (" + moved.head() + "); only the task branch is pushed");
-    }
-    StrayWork stray = copy.strayWork();
-    stray.branches().forEach(b -> problems.add("the agent made " + b.newCommits() + " commit(s) on branch `" + b.name()
-        + "`, which is not pushed"));
-    ProtectedPaths guarded = ProtectedPaths.forTask(a.protectedPaths(), a.owns(), a.labelledByAdmin());
-    Predicate<String> outsideTask = outsideTask(a);
-    EnforcementResult dropped = copy.dropPathsOutside(run.startCommit(),
-        path -> !guarded.blocks(path) && !outsideTask.test(path), run.bot());
-    if (dropped instanceof EnforcementResult.Dropped d) {
-      problems.addAll(PublishProblems.leftOut(d.paths(), guarded::blocks));
-    } else if (dropped instanceof EnforcementResult.NotReady n) {
-      problems.add("protected files and files outside the task could not be left out: " + n.reason()
-          + "; nothing was pushed");
-      return false;
-    }
-    PushOutcome push = copy.push(remotes.apply(a.repository()), run.bot());
-    if (push instanceof PushOutcome.Pushed || push instanceof PushOutcome.UpToDate) {
-      return true;
-    }
-    problems.add(PublishProblems.notPushed(push, a.taskId()));
-    return false;
-  }
-
-  /** Under {@code enforcement: block}, paths outside the task's globs and the shared list are not pushed. */
-  private static Predicate<String> outsideTask(AgentAssignment a) {
-    if (a.enforcement() != Enforcement.BLOCK) {
-      return path -> false;
-    }
-    OwnershipMatcher matcher = OwnershipMatcher.compile(List.of(new OwnedGlobs(a.taskId(), a.owns())), a.shared());
-    return path -> !matcher.violations(a.taskId(), List.of(path)).isEmpty();
   }
 
   private static String notReady(PrepareResult prepared, String base) {

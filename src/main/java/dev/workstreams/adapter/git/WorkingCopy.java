@@ -143,6 +143,17 @@ public final class WorkingCopy {
     return read(git -> new TaskBranchPusher(context, new BranchMerger(bot)).push(remote));
   }
 
+  /**
+   * Takes the commits of a bundle made by an Actions runner onto the task branch, after verifying it
+   * (see {@link BundleApplier}): they must descend from {@code expectedHead}, the branch head the run
+   * started from. Then, as after a local agent, {@link #dropPathsOutside} from the result's start
+   * commit and {@link #push}.
+   */
+  public BundleResult applyBundle(Path bundle, String expectedHead, BundleLimits limits, BotIdentity bot) {
+    return read(git -> new BundleApplier(context, new BranchMerger(bot))
+        .apply(git, bundle, ObjectId.fromString(expectedHead), limits));
+  }
+
   /** Deletes the working copy (the mirror stays, for the repository's other tasks). */
   public void remove() {
     try {

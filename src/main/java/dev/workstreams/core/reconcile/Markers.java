@@ -49,6 +49,11 @@ public final class Markers {
     return "<!-- workstreams:agent " + taskId + " attempt " + attempt + " -->";
   }
 
+  /** The prompt of an agent attempt on a GitHub Actions runner, which reads it from this comment. */
+  public static String actionsPrompt(String attemptKey) {
+    return "<!-- workstreams:prompt " + attemptKey + " -->";
+  }
+
   /** The notice that a task was merged before one of its dependencies. */
   public static String outOfOrder(String taskId) {
     return "<!-- workstreams:out-of-order " + taskId + " -->";

@@ -32,6 +32,11 @@ import java.util.regex.Pattern;
  *     setup_timeout: 10m          # default 15m, for each setup command
  *     env: { ANTHROPIC_API_KEY: "${ANTHROPIC_API_KEY}" }
  *     push_on_failure: false
+ *   runners:                      # the agent runs in the repository's workflow on GitHub Actions
+ *     runner: actions             # default: local
+ *     workflow: workstreams-agent.yml   # default
+ *     ref: main                   # optional: where the workflow is taken from; default branch
+ *     timeout: 2h                 # how long the App waits for the run
  * default: claude                 # optional
  * </pre>
  *

@@ -3,6 +3,7 @@ package dev.workstreams.adapter.agent.profile;
 import dev.workstreams.adapter.agent.AgentProfile;
 import dev.workstreams.adapter.agent.DurationText;
 import dev.workstreams.adapter.agent.sandbox.SandboxPolicy;
+import dev.workstreams.adapter.agent.ActionsRunner;
 import dev.workstreams.core.yaml.YamlNode;
 import dev.workstreams.core.yaml.YamlNode.Entry;
 import dev.workstreams.core.yaml.YamlNode.YamlList;
@@ -23,7 +24,15 @@ final class ProfileReader {
   static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofMinutes(15);
 
   private static final List<String> KEYS =
-      List.of("command", "setup", "timeout", "setup_timeout", "env", "push_on_failure", "network", "mounts", "limits");
+      List.of("command", "setup", "timeout", "setup_timeout", "env", "push_on_failure", "network", "mounts", "limits",
+          "runner", "workflow", "ref");
+  /** What a profile with {@code runner: actions} may not say: on Actions the repository's workflow decides what runs. */
+  private static final List<String> LOCAL_ONLY =
+      List.of("command", "setup", "setup_timeout", "env", "network", "mounts", "limits");
+  /** What only a profile with {@code runner: actions} may say. */
+  private static final List<String> ACTIONS_ONLY = List.of("workflow", "ref");
+  /** A branch or tag name as git allows it, roughly: no spaces, control characters, {@code ..}, {@code ~^:?*[\}. */
+  private static final Pattern REF = Pattern.compile("(?!.*\\.\\.)(?!.*//)[A-Za-z0-9._/-]{1,200}");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final EnvTemplate template;
@@ -49,6 +58,9 @@ final class ProfileReader {
     Map<String, String> env = Map.of();
     boolean pushOnFailure = false;
     SandboxPolicy sandbox = SandboxPolicy.DEFAULT;
+    boolean onActions = false;
+    String workflow = ActionsRunner.DEFAULT_WORKFLOW;
+    Optional<String> ref = Optional.empty();
     for (Entry field : fields.entries()) {
       String where = "profile '" + name + "', " + field.key();
       switch (field.key()) {
@@ -61,10 +73,18 @@ final class ProfileReader {
         case "network" -> sandbox = new SandboxPolicy(sandboxKeys.network(where, field.value()), sandbox.mounts(), sandbox.limits());
         case "mounts" -> sandbox = new SandboxPolicy(sandbox.network(), sandboxKeys.mounts(where, field.value()), sandbox.limits());
         case "limits" -> sandbox = new SandboxPolicy(sandbox.network(), sandbox.mounts(), sandboxKeys.limits(where, field.value()));
+        case "runner" -> onActions = runner(where, field.value());
+        case "workflow" -> workflow = workflow(where, field.value()).orElse(workflow);
+        case "ref" -> ref = ref(where, field.value());
         default -> problems.add(new ProfileProblem(field.line(),
             "unknown key '" + field.key() + "' in profile '" + name + "' (known: " + String.join(", ", KEYS) + ")"));
       }
     }
+    if (onActions) {
+      return actionsProfile(name, fields, before, new ActionsRunner(workflow, ref, timeout), pushOnFailure);
+    }
+    fields.entries().stream().filter(e -> ACTIONS_ONLY.contains(e.key())).forEach(e -> problems.add(new ProfileProblem(
+        e.line(), "profile '" + name + "', " + e.key() + ": only a profile with 'runner: actions' names a workflow")));
     if (command.isEmpty() && fields.entries().stream().noneMatch(e -> e.key().equals("command"))) {
       problems.add(new ProfileProblem(line, "profile '" + name + "' has no command"));
     }
@@ -72,6 +92,45 @@ final class ProfileReader {
       return Optional.empty();
     }
     return Optional.of(new AgentProfile(name, command.get(), setup, timeout, setupTimeout, env, pushOnFailure, sandbox));
+  }
+
+  /** A profile whose agent runs in the repository's workflow on an Actions runner. */
+  private Optional<AgentProfile> actionsProfile(String name, YamlMap fields, int before, ActionsRunner runner,
+      boolean pushOnFailure) {
+    fields.entries().stream().filter(e -> LOCAL_ONLY.contains(e.key())).forEach(e -> problems.add(new ProfileProblem(
+        e.line(), "profile '" + name + "', " + e.key() + ": not used with 'runner: actions', where the repository's"
+            + " workflow decides what runs and no value of the server's goes to the runner")));
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(new AgentProfile(name, List.of(), List.of(), runner.timeout(), DEFAULT_SETUP_TIMEOUT, Map.of(),
+        pushOnFailure, SandboxPolicy.DEFAULT, Optional.of(runner)));
+  }
+
+  /** {@code runner: local} (the default) or {@code runner: actions}; true for actions. */
+  private boolean runner(String where, YamlNode node) {
+    if (node instanceof YamlScalar s && (s.text().equals("local") || s.text().equals("actions"))) {
+      return s.text().equals("actions");
+    }
+    problems.add(new ProfileProblem(node.line(), where + ": " + SandboxKeysReader.written(node)
+        + " is not a runner; write local (a process on this machine) or actions (the repository's workflow)"));
+    return false;
+  }
+
+  private Optional<String> workflow(String where, YamlNode node) {
+    if (node instanceof YamlScalar s && ActionsRunner.WORKFLOW_FILE.matcher(s.text()).matches()) {
+      return Optional.of(s.text());
+    }
+    return problem(node.line(), where + ": " + SandboxKeysReader.written(node)
+        + " is not a workflow file name; write one like workstreams-agent.yml");
+  }
+
+  private Optional<String> ref(String where, YamlNode node) {
+    if (node instanceof YamlScalar s && REF.matcher(s.text()).matches() && !s.text().startsWith("-")
+        && !s.text().endsWith("/") && !s.text().endsWith(".lock")) {
+      return Optional.of(s.text());
+    }
+    return problem(node.line(), where + ": " + SandboxKeysReader.written(node) + " is not a branch or tag name");
   }
 
   private Optional<List<String>> command(String where, YamlNode node) {

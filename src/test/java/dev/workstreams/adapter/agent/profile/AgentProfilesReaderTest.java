@@ -78,7 +78,7 @@ class AgentProfilesReaderTest {
   @Test
   void reportsEveryProblemWithItsLine() {
     assertEquals(List.of(
-        "line 3: unknown key 'comand' in profile 'claude' (known: command, setup, timeout, setup_timeout, env, push_on_failure, network, mounts, limits)",
+        "line 3: unknown key 'comand' in profile 'claude' (known: command, setup, timeout, setup_timeout, env, push_on_failure, network, mounts, limits, runner, workflow, ref)",
         "line 4: profile 'claude', timeout: '45 minutes' is not a duration; write it like 90s, 45m, 2h or 1h30m",
         "line 2: profile 'claude' has no command",
         "line 6: profile 'codex', command must be a non-empty list of arguments, like [claude, -p]",

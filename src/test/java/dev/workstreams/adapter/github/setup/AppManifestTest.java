@@ -33,9 +33,9 @@ class AppManifestTest {
 
     assertEquals(false, json.path("public").asBoolean(true));
     assertEquals(Map.of("contents", "write", "pull_requests", "write", "issues", "write", "checks", "write",
-            "workflows", "write", "metadata", "read"),
+            "workflows", "write", "metadata", "read", "actions", "write"),
         new ObjectMapper().convertValue(json.path("default_permissions"), Map.class));
-    assertEquals(List.of("issues", "issue_comment", "pull_request", "push", "check_suite"),
+    assertEquals(List.of("issues", "issue_comment", "pull_request", "push", "check_suite", "workflow_run"),
         new ObjectMapper().convertValue(json.path("default_events"), List.class));
   }
 

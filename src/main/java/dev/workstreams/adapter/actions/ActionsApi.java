@@ -1,0 +1,254 @@
+package dev.workstreams.adapter.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workstreams.adapter.github.GitHubClients;
+import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.adapter.github.http.RestPaths;
+import dev.workstreams.core.actions.AttemptKey;
+import dev.workstreams.json.Json;
+import dev.workstreams.port.RepositoryId;
+import dev.workstreams.port.WorkflowRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The GitHub Actions routes an agent on a runner needs: dispatch a workflow, find and read its run,
+ * cancel it, list and download its artifacts and its jobs' logs. JSON calls go through the polite
+ * pipeline as the installation; downloads do not, since GitHub answers them with a redirect to
+ * short-lived storage elsewhere, which must get no token: they are streamed to a file, bounded.
+ */
+public final class ActionsApi {
+
+  private static final ObjectMapper JSON = Json.mapper();
+  private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
+
+  private final GitHubClients clients;
+  private final HttpClient downloads;
+
+  public ActionsApi(GitHubClients clients) {
+    this(clients, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(20)).build());
+  }
+
+  ActionsApi(GitHubClients clients, HttpClient downloads) {
+    this.clients = clients;
+    this.downloads = downloads;
+  }
+
+  /** How a dispatch went. */
+  public sealed interface Dispatch {
+    /** GitHub took it; {@code runId} when it said which run it started (servers before 2026-02 do not). */
+    record Dispatched(Optional<Long> runId) implements Dispatch {}
+
+    /** GitHub refused it: {@code reason} for the pull request (no such workflow, no permission, …). */
+    record Refused(int status, String reason) implements Dispatch {}
+  }
+
+  /**
+   * {@code POST …/actions/workflows/{workflow}/dispatches}, asking for the run's id ({@code
+   * return_run_details}); a server that answers 4xx to that field (older GitHub Enterprise Server)
+   * is asked once more without it, and the run is then found by its title.
+   */
+  public Dispatch dispatch(RepositoryId repo, String workflow, String ref, Map<String, String> inputs)
+      throws IOException {
+    String path = repo(repo) + "/actions/workflows/" + RestPaths.segment(workflow) + "/dispatches";
+    ObjectNode body = JSON.createObjectNode().put("ref", ref);
+    ObjectNode in = body.putObject("inputs");
+    inputs.forEach(in::put);
+    HttpReply reply = call(repo, "POST", path, Optional.of(body.deepCopy().put("return_run_details", true)));
+    if (reply.status() >= 400 && reply.status() < 500 && reply.status() != 404 && reply.status() != 403
+        && reply.status() != 401) {
+      reply = call(repo, "POST", path, Optional.of(body));
+    }
+    if (!reply.isSuccess()) {
+      return new Dispatch.Refused(reply.status(), refusal(reply, workflow, ref));
+    }
+    if (reply.body().length == 0) {
+      return new Dispatch.Dispatched(Optional.empty());
+    }
+    JsonNode id = reply.json().path("workflow_run_id");
+    return new Dispatch.Dispatched(id.canConvertToLong() && id.asLong() > 0 ? Optional.of(id.asLong()) : Optional.empty());
+  }
+
+  private static String refusal(HttpReply reply, String workflow, String ref) {
+    return switch (reply.status()) {
+      case 404 -> "the workflow .github/workflows/" + workflow + " was not found on `" + ref
+          + "` (or the App may not use Actions here): " + reply.message();
+      case 403 -> "GitHub refused to start the workflow " + workflow
+          + "; the installation may not have accepted the Actions (write) permission yet: " + reply.message();
+      default -> "GitHub refused to start the workflow " + workflow + " (" + reply.status() + "): " + reply.message();
+    };
+  }
+
+  /** The repository's default branch: where the workflow is taken from when the profile names no {@code ref}. */
+  public String defaultBranch(RepositoryId repo) throws IOException {
+    return expect(call(repo, "GET", repo(repo), Optional.empty()), "GET " + repo.fullName()).path("default_branch").asText("main");
+  }
+
+  public Optional<WorkflowRun> run(RepositoryId repo, long runId) throws IOException {
+    HttpReply reply = call(repo, "GET", repo(repo) + "/actions/runs/" + runId, Optional.empty());
+    if (reply.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(run(expect(reply, "GET run " + runId)));
+  }
+
+  /** The newest dispatched run of {@code workflow} whose title names the attempt (the fallback without a run id). */
+  public Optional<WorkflowRun> findRun(RepositoryId repo, String workflow, AttemptKey key) throws IOException {
+    HttpReply reply = call(repo, "GET", repo(repo) + "/actions/workflows/" + RestPaths.segment(workflow)
+        + "/runs?event=workflow_dispatch&per_page=100", Optional.empty());
+    if (reply.status() == 404) {
+      return Optional.empty();
+    }
+    for (JsonNode run : expect(reply, "GET runs of " + workflow).path("workflow_runs")) {
+      if (AttemptKey.inRunTitle(run.path("display_title").asText("")).filter(key::equals).isPresent()) {
+        return Optional.of(run(run));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Asks GitHub to cancel the run; false when it had already finished (409). */
+  public boolean cancel(RepositoryId repo, long runId) throws IOException {
+    HttpReply reply = call(repo, "POST", repo(repo) + "/actions/runs/" + runId + "/cancel", Optional.empty());
+    if (reply.status() == 409) {
+      return false;
+    }
+    expect(reply, "cancel run " + runId);
+    return true;
+  }
+
+  /** An artifact a run uploaded; {@code expired} ones cannot be downloaded any more. */
+  public record Artifact(long id, String name, long sizeInBytes, boolean expired) {}
+
+  public List<Artifact> artifacts(RepositoryId repo, long runId) throws IOException {
+    HttpReply reply = call(repo, "GET", repo(repo) + "/actions/runs/" + runId + "/artifacts?per_page=100", Optional.empty());
+    List<Artifact> artifacts = new ArrayList<>();
+    for (JsonNode a : expect(reply, "GET artifacts of run " + runId).path("artifacts")) {
+      artifacts.add(new Artifact(a.path("id").asLong(), a.path("name").asText(""), a.path("size_in_bytes").asLong(),
+          a.path("expired").asBoolean(false)));
+    }
+    return artifacts;
+  }
+
+  /** Downloads the artifact's zip to {@code target}, refusing more than {@code maxBytes}. */
+  public void downloadArtifact(RepositoryId repo, long artifactId, long maxBytes, Path target) throws IOException {
+    download(repo, repo(repo) + "/actions/artifacts/" + artifactId + "/zip", maxBytes, target);
+  }
+
+  /**
+   * The last {@code lines} lines of the log of the run's first failed job (at most {@code maxBytes}
+   * of it read); empty when no job failed or its log is gone.
+   */
+  public List<String> failedJobLogTail(RepositoryId repo, long runId, int lines, long maxBytes, Path scratch)
+      throws IOException {
+    HttpReply reply = call(repo, "GET", repo(repo) + "/actions/runs/" + runId + "/jobs?per_page=100", Optional.empty());
+    for (JsonNode job : expect(reply, "GET jobs of run " + runId).path("jobs")) {
+      if (job.path("conclusion").asText("").equals("failure")) {
+        Path log = scratch.resolve("job-" + job.path("id").asLong() + ".log");
+        try {
+          download(repo, repo(repo) + "/actions/jobs/" + job.path("id").asLong() + "/logs", maxBytes, log);
+        } catch (ArtifactTooLarge e) {
+          return List.of("(the job's log is longer than " + maxBytes + " bytes; see the run)");
+        }
+        List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
+      }
+    }
+    return List.of();
+  }
+
+  /** GitHub's answer is a redirect to storage elsewhere: followed once, with no token, and streamed within bounds. */
+  private void download(RepositoryId repo, String path, long maxBytes, Path target) throws IOException {
+    URI api = clients.endpoints().rest(path);
+    HttpResponse<InputStream> answer = send(HttpRequest.newBuilder(api)
+        .header("Authorization", "token " + clients.installationToken(repo.installationId()))
+        .header("Accept", "application/vnd.github+json").timeout(DOWNLOAD_TIMEOUT).GET().build());
+    if (answer.statusCode() == 302 || answer.statusCode() == 307) {
+      answer.body().close();
+      URI storage = api.resolve(answer.headers().firstValue("Location")
+          .orElseThrow(() -> new IOException("GitHub redirected the download of " + path + " nowhere")));
+      if (!storage.getScheme().equals("https") && !storage.getScheme().equals("http")) {
+        throw new IOException("GitHub redirected the download of " + path + " to a " + storage.getScheme() + " address");
+      }
+      answer = send(HttpRequest.newBuilder(storage).timeout(DOWNLOAD_TIMEOUT).GET().build());
+    }
+    try (InputStream body = answer.body()) {
+      if (answer.statusCode() != 200) {
+        throw new IOException("downloading " + path + " answered " + answer.statusCode());
+      }
+      if (answer.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes) {
+        throw new ArtifactTooLarge(path, maxBytes);
+      }
+      try (OutputStream out = Files.newOutputStream(target)) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+          total += n;
+          if (total > maxBytes) {
+            throw new ArtifactTooLarge(path, maxBytes);
+          }
+          out.write(buffer, 0, n);
+        }
+      }
+    } catch (ArtifactTooLarge e) {
+      Files.deleteIfExists(target);
+      throw e;
+    }
+  }
+
+  private HttpResponse<InputStream> send(HttpRequest request) throws IOException {
+    try {
+      return downloads.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while downloading from GitHub", e);
+    }
+  }
+
+  /** A download longer than its bound: stopped there, the partial file deleted. */
+  public static final class ArtifactTooLarge extends IOException {
+    ArtifactTooLarge(String path, long maxBytes) {
+      super("the download of " + path + " is longer than " + maxBytes + " bytes");
+    }
+  }
+
+  private HttpReply call(RepositoryId repo, String method, String path, Optional<JsonNode> body) throws IOException {
+    return clients.call(repo.installationId(), method, clients.endpoints().rest(path),
+        body.isPresent() ? Optional.of(JSON.writeValueAsString(body.get())) : Optional.empty());
+  }
+
+  /** A run as the REST API and the {@code workflow_run} event describe it. */
+  public static WorkflowRun run(JsonNode run) {
+    JsonNode conclusion = run.path("conclusion");
+    return new WorkflowRun(run.path("id").asLong(), run.path("display_title").asText(""), run.path("status").asText(""),
+        conclusion.isTextual() ? Optional.of(conclusion.asText()) : Optional.empty(), run.path("html_url").asText(""),
+        run.path("run_started_at").asText(""), run.path("updated_at").asText(""));
+  }
+
+  private static JsonNode expect(HttpReply reply, String what) throws IOException {
+    if (!reply.isSuccess()) {
+      throw new IOException("GitHub answered " + reply.status() + " to " + what + ": " + reply.message());
+    }
+    return reply.json();
+  }
+
+  private static String repo(RepositoryId repo) {
+    return RestPaths.repository(repo.owner(), repo.name());
+  }
+}

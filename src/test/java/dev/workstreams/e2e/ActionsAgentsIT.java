@@ -1,0 +1,289 @@
+package dev.workstreams.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workstreams.adapter.agent.AgentProfiles;
+import dev.workstreams.adapter.agent.profile.AgentProfilesReader;
+import dev.workstreams.testing.Eventually;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Agents on GitHub Actions end to end: a labelled plan under a {@code runner: actions} profile →
+ * workflow dispatches; the test plays the runner with the shipped action's script
+ * ({@code action/run-agent.sh}) on a clone of a real bare repository and uploads a real zip with a
+ * real bundle; {@code workflow_run.completed} deliveries → the App verifies, enforces ownership and
+ * pushes, once, and reports on the pull request.
+ */
+class ActionsAgentsIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path SCRIPT = Path.of("action/run-agent.sh").toAbsolutePath();
+
+  @TempDir Path dir;
+  PlanRig rig;
+  Path bare;
+  FakeActions actions;
+
+  @BeforeEach
+  void start() throws Exception {
+    bare = dir.resolve("hello.git");
+    Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+    Path seed = dir.resolve("seed");
+    try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(seed.toFile()).call()) {
+      Files.writeString(seed.resolve("README.md"), "hello\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("first").setAuthor("Mona", "mona@example.com").setCommitter("Mona", "mona@example.com").call();
+      git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+    }
+    AgentProfiles profiles = new AgentProfilesReader(Map.of()).parse(
+        "profiles:\n  runners:\n    runner: actions\n    timeout: 2h\ndefault: runners\n", "agents.yml");
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    rig = new PlanRig(PlanRig.Setup.of(data, PlanRig.quickPolicy(2)).withAgents(new PlanRig.Agents(profiles, bare, 2)));
+    rig.github.permissions.put("mona", "write");
+    rig.github.config = Optional.of("enforcement: block\n");
+    actions = rig.github.actions;
+  }
+
+  @AfterEach
+  void stop() {
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  static String plan(String... ids) {
+    StringBuilder plan = new StringBuilder("```plan\nmax_parallel: 2\ntasks:\n");
+    for (String id : ids) {
+      plan.append("  - {id: ").append(id).append(", title: Task ").append(id).append(", owns: [").append(id).append("/**]}\n");
+    }
+    return plan.append("```\n").toString();
+  }
+
+  /** The dispatch of a task, once the App made it. */
+  JsonNode dispatchOf(String task) {
+    Eventually.await("a dispatch for " + task, Duration.ofSeconds(60), () -> dispatch(task).isPresent());
+    return dispatch(task).orElseThrow();
+  }
+
+  Optional<JsonNode> dispatch(String task) {
+    synchronized (actions) {
+      return actions.dispatches.stream().filter(d -> d.path("inputs").path("task").asText().equals(task))
+          .map(d -> (JsonNode) d.deepCopy()).findFirst();
+    }
+  }
+
+  long runOf(JsonNode dispatch) {
+    String title = "workstreams " + dispatch.path("inputs").path("attempt_key").asText();
+    synchronized (actions) {
+      return actions.runs.values().stream().filter(r -> r.path("display_title").asText().equals(title))
+          .mapToLong(r -> r.path("id").asLong()).findFirst().orElseThrow();
+    }
+  }
+
+  /** Plays the runner: the action's script in a clone of the task branch; returns the artifact's zip. */
+  byte[] runner(JsonNode dispatch, String agent) throws Exception {
+    JsonNode in = dispatch.path("inputs");
+    Path checkout = dir.resolve("runner-" + in.path("attempt_key").asText());
+    Process clone = new ProcessBuilder("git", "clone", "--quiet", "--branch", in.path("branch").asText(), bare.toString(),
+        checkout.toString()).redirectErrorStream(true).start();
+    assertEquals(0, clone.waitFor(), new String(clone.getInputStream().readAllBytes()));
+    String prompt = rig.github.commentsOn(in.path("pull_request").asInt()).stream()
+        .filter(c -> c.path("id").asText().equals(in.path("prompt_comment").asText()))
+        .map(c -> c.path("body").asText()).findFirst().orElseThrow();
+    Files.writeString(dir.resolve("prompt.md"), prompt.substring(prompt.indexOf('\n') + 1));
+    Path out = dir.resolve("out-" + in.path("attempt_key").asText());
+    ProcessBuilder run = new ProcessBuilder("bash", SCRIPT.toString()).directory(checkout.toFile())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("runner.log").toFile());
+    run.environment().putAll(Map.of("WORKSTREAMS_HEAD", in.path("head").asText(),
+        "WORKSTREAMS_BRANCH", in.path("branch").asText(), "WORKSTREAMS_ATTEMPT_KEY", in.path("attempt_key").asText(),
+        "WORKSTREAMS_AGENT_COMMAND", agent, "WORKSTREAMS_PROMPT_FILE", dir.resolve("prompt.md").toString(),
+        "WORKSTREAMS_OUT", out.toString(), "GIT_CONFIG_GLOBAL", "/dev/null", "GIT_CONFIG_NOSYSTEM", "1"));
+    run.start().waitFor();
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(zip); Stream<Path> files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        z.putNextEntry(new ZipEntry(f.getFileName().toString()));
+        z.write(Files.readAllBytes(f));
+        z.closeEntry();
+      }
+    }
+    return zip.toByteArray();
+  }
+
+  byte[] completed(long runId, String conclusion) {
+    ObjectNode payload = JSON.createObjectNode().put("action", "completed");
+    payload.set("workflow_run", actions.complete(runId, conclusion));
+    ObjectNode repo = payload.putObject("repository").put("full_name", "octo/hello").put("name", "hello");
+    repo.putObject("owner").put("login", "octo");
+    payload.putObject("installation").put("id", 7);
+    payload.putObject("sender").put("login", "workstreams[bot]").put("type", "Bot");
+    return payload.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  Optional<String> file(String branch, String path) throws Exception {
+    try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
+      var tip = repo.resolve("refs/heads/" + branch);
+      if (tip == null) {
+        return Optional.empty();
+      }
+      try (TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(tip).getTree())) {
+        return tree == null ? Optional.empty() : Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes()));
+      }
+    }
+  }
+
+  String tip(String branch) throws Exception {
+    try (Repository repo = Git.open(bare.toFile()).getRepository()) {
+      return repo.resolve("refs/heads/" + branch).name();
+    }
+  }
+
+  int prOf(String task) {
+    return rig.github.pullRequest("workstreams/7-" + task).path("number").asInt();
+  }
+
+  boolean draft(String task) {
+    return rig.github.pullRequest("workstreams/7-" + task).path("draft").asBoolean();
+  }
+
+  @Test
+  void twoTasksAreDispatchedAndTheirRunsCommitsPushedOnceWithOwnershipEnforced() throws Exception {
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a", "b"), "plan", "mona"));
+
+    JsonNode a = dispatchOf("a");
+    JsonNode b = dispatchOf("b");
+    JsonNode in = a.path("inputs");
+    assertEquals("workstreams-agent.yml", a.path("workflow").asText());
+    assertEquals("main", a.path("ref").asText(), "the repository's default branch");
+    List<String> names = new ArrayList<>();
+    in.fieldNames().forEachRemaining(names::add);
+    assertEquals(dev.workstreams.adapter.actions.ActionsAgents.INPUTS, names, "what the example workflow declares");
+    assertEquals("7", in.path("issue").asText());
+    assertEquals("workstreams/7-a", in.path("branch").asText());
+    assertEquals("7-a-a1", in.path("attempt_key").asText());
+    assertEquals(String.valueOf(prOf("a")), in.path("pull_request").asText());
+    assertEquals(tip("workstreams/7-a"), in.path("head").asText(), "the branch the runner checks out is on GitHub");
+    String prompt = rig.github.commentsOn(prOf("a")).get(0).path("body").asText();
+    assertTrue(prompt.startsWith("<!-- workstreams:prompt 7-a-a1 -->\n"), prompt);
+    assertTrue(prompt.contains("Task a"), prompt);
+
+    byte[] zipA = runner(a, "mkdir -p a && cat > a/done.txt && echo sneaky > README.md && git add -A && git commit -qm work"
+        + " && echo more > a/more.txt");
+    actions.upload(runOf(a), "workstreams-7-a-a1", zipA);
+    actions.upload(runOf(b), "workstreams-7-b-a1", runner(b, "mkdir -p b && echo b > b/done.txt"));
+    byte[] doneA = completed(runOf(a), "success");
+    rig.deliverAndWait("workflow_run", doneA);
+    rig.deliverAndWait("workflow_run", completed(runOf(b), "success"));
+
+    Eventually.await("both pull requests out of draft", Duration.ofSeconds(60), () -> !draft("a") && !draft("b"));
+    assertTrue(file("workstreams/7-a", "a/done.txt").orElseThrow().contains("Task a"), "the prompt reached the agent");
+    assertEquals(Optional.of("more\n"), file("workstreams/7-a", "a/more.txt"), "left uncommitted, committed by the action");
+    assertEquals(Optional.of("hello\n"), file("workstreams/7-a", "README.md"), "outside the task: left out (block)");
+    assertEquals(Optional.of("b\n"), file("workstreams/7-b", "b/done.txt"));
+    Eventually.await("the left-out file is reported", Duration.ofSeconds(30), () -> rig.github.commentsOn(prOf("a")).stream()
+        .anyMatch(c -> c.path("body").asText().contains("README.md")));
+
+    String pushed = tip("workstreams/7-a");
+    int downloads = actions.downloads.size();
+    int comments = rig.github.commentsOn(prOf("a")).size();
+    rig.deliverAndWait("workflow_run", doneA);
+    assertEquals(downloads, actions.downloads.size(), "a redelivered run is not collected again");
+    assertEquals(pushed, tip("workstreams/7-a"));
+    assertEquals(comments, rig.github.commentsOn(prOf("a")).size());
+    assertEquals(List.of("", ""), actions.storageAuthorizations, "no token goes to the artifact storage");
+  }
+
+  @Test
+  void aFailedRunIsReportedWithItsExitStatusAndTheJobsLogTail() throws Exception {
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a"), "plan", "mona"));
+    JsonNode a = dispatchOf("a");
+    long run = runOf(a);
+    actions.upload(run, "workstreams-7-a-a1", runner(a, "echo half > a.txt; exit 3"));
+    actions.failedJobLogs.put(run, "Run workstreams agent\nagent: cannot do it\nError: Process completed with exit code 3.\n");
+
+    rig.deliverAndWait("workflow_run", completed(run, "failure"));
+
+    Eventually.await("a comment with the failure", Duration.ofSeconds(60), () -> rig.github.commentsOn(prOf("a")).stream()
+        .anyMatch(c -> c.path("body").asText().contains("The agent failed")));
+    String comment = failure("a");
+    assertTrue(comment.contains("the agent exited with status 3 on GitHub Actions"), comment);
+    assertTrue(comment.contains("cannot do it"), comment);
+    assertTrue(comment.contains("https://github.com/octo/hello/actions/runs/" + run), comment);
+    assertTrue(draft("a"));
+  }
+
+  @Test
+  void aRunWithoutItsArtifactIsAFailureWithItsReason() throws Exception {
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a"), "plan", "mona"));
+    long run = runOf(dispatchOf("a"));
+
+    rig.deliverAndWait("workflow_run", completed(run, "success"));
+
+    Eventually.await("a comment with the failure", Duration.ofSeconds(60), () -> rig.github.commentsOn(prOf("a")).stream()
+        .anyMatch(c -> c.path("body").asText().contains("The agent failed")));
+    assertTrue(failure("a").contains("left no artifact"), failure("a"));
+  }
+
+  @Test
+  void aCancelCommandCancelsTheRunOnGitHub() throws Exception {
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a"), "plan", "mona"));
+    long run = runOf(dispatchOf("a"));
+
+    rig.deliverAndWait("issue_comment", PlanEvents.comment("/workstreams cancel a", 905, "mona"));
+
+    Eventually.await("the run cancelled on GitHub", Duration.ofSeconds(60), () -> {
+      synchronized (actions) {
+        return actions.cancelled.contains(run);
+      }
+    });
+    rig.deliverAndWait("workflow_run", completed(run, "cancelled"));
+    Eventually.await("the cancel reported", Duration.ofSeconds(60), () -> rig.github.commentsOn(prOf("a")).stream()
+        .anyMatch(c -> c.path("body").asText().contains("The agent was cancelled")));
+  }
+
+  @Test
+  void aServerWithoutRunDetailsIsAskedAgainAndItsRunFoundByTitle() throws Exception {
+    actions.returnsRunDetails = false;
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a"), "plan", "mona"));
+    JsonNode a = dispatchOf("a");
+    assertFalse(a.has("return_run_details"));
+    long run = runOf(a);
+    actions.upload(run, "workstreams-7-a-a1", runner(a, "mkdir -p a && echo x > a/x.txt"));
+
+    rig.deliverAndWait("workflow_run", completed(run, "success"));
+
+    Eventually.await("pushed", Duration.ofSeconds(60), () -> !draft("a"));
+    assertEquals(Optional.of("x\n"), file("workstreams/7-a", "a/x.txt"));
+  }
+
+  String failure(String task) {
+    List<String> bodies = new ArrayList<>();
+    rig.github.commentsOn(prOf(task)).forEach(c -> bodies.add(c.path("body").asText()));
+    return bodies.stream().filter(b -> b.contains("The agent failed")).findFirst().orElse(String.join("\n---\n", bodies));
+  }
+}
