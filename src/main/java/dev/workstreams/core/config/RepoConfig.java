@@ -1,5 +1,6 @@
 package dev.workstreams.core.config;
 
+import dev.workstreams.core.followthrough.FollowThroughSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,10 +14,11 @@ import java.util.Optional;
  * @param enforcement  whether ownership violations are only commented on or also never pushed
  * @param protectedPaths globs of paths no agent change is pushed to (key {@code protected}), unless the
  *     task owns the path and the plan was labelled by an admin
+ * @param followThrough {@code max_revisions}, {@code agent_time_budget} and {@code rerun_failed_checks}
  */
 public record RepoConfig(
     String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement,
-    List<String> protectedPaths) {
+    List<String> protectedPaths, FollowThroughSettings followThrough) {
 
   /**
    * What {@code protected} is when the file leaves it out: the files that decide what runs with the
@@ -32,6 +34,12 @@ public record RepoConfig(
   public RepoConfig {
     shared = List.copyOf(shared);
     protectedPaths = List.copyOf(protectedPaths);
+  }
+
+  /** A config with the default follow-through settings. */
+  public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
+      Enforcement enforcement, List<String> protectedPaths) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, FollowThroughSettings.DEFAULTS);
   }
 
   /** A config with the default {@code protected} list. */
