@@ -11,13 +11,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /** Follow-through's triggers, revision counts and settings in the App's database (schema: V6). */
@@ -179,9 +179,8 @@ public final class JdbcRevisionStore implements RevisionStore {
           return Optional.empty();
         }
         long plan = r.getLong(3);
-        Optional<Duration> planBudget = r.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(plan));
-        return Optional.of(new FollowThroughSettings(r.getInt(1), Duration.ofSeconds(r.getLong(2)), planBudget,
-            r.getBoolean(4)));
+        OptionalLong planBudget = r.wasNull() ? OptionalLong.empty() : OptionalLong.of(plan);
+        return Optional.of(new FollowThroughSettings(r.getInt(1), r.getLong(2), planBudget, r.getBoolean(4)));
       }
     } catch (SQLException e) {
       throw new PlanStoreFailure("cannot read the follow-through settings of " + repository + "#" + issue, e);
@@ -196,8 +195,8 @@ public final class JdbcRevisionStore implements RevisionStore {
             + " rerun_failed_checks, repository, issue_number) VALUES (?, ?, ?, ?, ?, ?)",
         s -> {
           s.setInt(1, settings.maxRevisions());
-          s.setLong(2, settings.agentTimeBudget().toSeconds());
-          s.setObject(3, settings.planTimeBudget().map(Duration::toSeconds).orElse(null));
+          s.setLong(2, settings.agentTimeBudgetSeconds());
+          s.setObject(3, settings.planTimeBudgetSeconds().isPresent() ? settings.planTimeBudgetSeconds().getAsLong() : null);
           s.setBoolean(4, settings.rerunFailedChecks());
           s.setString(5, repository.fullName());
           s.setInt(6, issue);

@@ -172,20 +172,21 @@ final class ConfigReading {
     if (key.equals("max_revisions")) {
       OptionalLong whole = value instanceof YamlScalar s ? s.whole() : OptionalLong.empty();
       if (whole.isPresent() && whole.getAsLong() >= 0 && whole.getAsLong() <= MAX_REVISIONS) {
-        followThrough = new FollowThroughSettings((int) whole.getAsLong(), f.agentTimeBudget(), f.planTimeBudget(),
+        followThrough = new FollowThroughSettings((int) whole.getAsLong(), f.agentTimeBudgetSeconds(), f.planTimeBudgetSeconds(),
             f.rerunFailedChecks());
       } else {
         problem(value, "max_revisions must be a whole number from 0 to " + MAX_REVISIONS + ", got " + shown(value));
       }
     } else if (key.equals("agent_time_budget")) {
-      var budget = scalarText(value).flatMap(BudgetText::parse);
+      OptionalLong budget = scalarText(value).map(BudgetText::parse).orElse(OptionalLong.empty());
       if (budget.isPresent()) {
-        followThrough = new FollowThroughSettings(f.maxRevisions(), budget.get(), f.planTimeBudget(), f.rerunFailedChecks());
+        followThrough = new FollowThroughSettings(f.maxRevisions(), budget.getAsLong(), f.planTimeBudgetSeconds(),
+            f.rerunFailedChecks());
       } else {
         problem(value, "agent_time_budget must be a duration like `2h`, `45m` or `1h30m`, got " + shown(value));
       }
     } else if (value instanceof YamlScalar s && s.type() == Type.BOOLEAN) {
-      followThrough = new FollowThroughSettings(f.maxRevisions(), f.agentTimeBudget(), f.planTimeBudget(),
+      followThrough = new FollowThroughSettings(f.maxRevisions(), f.agentTimeBudgetSeconds(), f.planTimeBudgetSeconds(),
           s.text().equalsIgnoreCase("true"));
     } else {
       problem(value, "rerun_failed_checks must be `true` or `false`, got " + shown(value));

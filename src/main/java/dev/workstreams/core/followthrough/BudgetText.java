@@ -1,7 +1,6 @@
 package dev.workstreams.core.followthrough;
 
-import java.time.Duration;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,14 +14,23 @@ public final class BudgetText {
 
   private BudgetText() {}
 
-  /** The duration, or empty when the text is not of that form or is zero. */
-  public static Optional<Duration> parse(String text) {
+  /** The duration in seconds, or empty when the text is not of that form or is zero. */
+  public static OptionalLong parse(String text) {
     Matcher m = FORM.matcher(text.strip());
     if (text.isBlank() || !m.matches()) {
-      return Optional.empty();
+      return OptionalLong.empty();
     }
-    Duration d = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2))).plusSeconds(number(m.group(3)));
-    return d.isZero() ? Optional.empty() : Optional.of(d);
+    long seconds = number(m.group(1)) * 3600 + number(m.group(2)) * 60 + number(m.group(3));
+    return seconds == 0 ? OptionalLong.empty() : OptionalLong.of(seconds);
+  }
+
+  /** {@code 2h}, {@code 1h 5m}, {@code 42m}, {@code 30s}: how comments show a budget or a time used. */
+  public static String show(long seconds) {
+    long minutes = seconds / 60;
+    if (minutes == 0) {
+      return seconds + "s";
+    }
+    return minutes >= 60 ? (minutes / 60) + "h" + (minutes % 60 == 0 ? "" : " " + (minutes % 60) + "m") : minutes + "m";
   }
 
   private static long number(String group) {

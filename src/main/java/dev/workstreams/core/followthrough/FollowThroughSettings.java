@@ -1,7 +1,6 @@
 package dev.workstreams.core.followthrough;
 
-import java.time.Duration;
-import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The repository's limits on follow-through: {@code max_revisions} per workstream across every
@@ -9,15 +8,15 @@ import java.util.Optional;
  * {@code time_budget} (all tasks summed), and whether failed Actions jobs are re-run once before an
  * agent is asked ({@code rerun_failed_checks}).
  */
-public record FollowThroughSettings(int maxRevisions, Duration agentTimeBudget, Optional<Duration> planTimeBudget,
+public record FollowThroughSettings(int maxRevisions, long agentTimeBudgetSeconds, OptionalLong planTimeBudgetSeconds,
     boolean rerunFailedChecks) {
 
   public static final int DEFAULT_MAX_REVISIONS = 3;
-  public static final Duration DEFAULT_AGENT_TIME_BUDGET = Duration.ofHours(2);
+  public static final long DEFAULT_AGENT_TIME_BUDGET_SECONDS = 2 * 3600;
   public static final FollowThroughSettings DEFAULTS =
-      new FollowThroughSettings(DEFAULT_MAX_REVISIONS, DEFAULT_AGENT_TIME_BUDGET, Optional.empty(), false);
+      new FollowThroughSettings(DEFAULT_MAX_REVISIONS, DEFAULT_AGENT_TIME_BUDGET_SECONDS, OptionalLong.empty(), false);
 
-  public FollowThroughSettings withPlanTimeBudget(Optional<Duration> budget) {
-    return new FollowThroughSettings(maxRevisions, agentTimeBudget, budget, rerunFailedChecks);
+  public FollowThroughSettings withPlanTimeBudget(OptionalLong seconds) {
+    return new FollowThroughSettings(maxRevisions, agentTimeBudgetSeconds, seconds, rerunFailedChecks);
   }
 }

@@ -1,7 +1,6 @@
 package dev.workstreams.core.followthrough;
 
 import dev.workstreams.core.schedule.WorkstreamState;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ public final class RevisionQueue {
    * @param needsHuman whether the limit was reached and no person has answered yet
    */
   public record Candidate(String taskId, int mergeOrder, WorkstreamState state, String currentHead,
-      List<Trigger> pending, int revisionsUsed, boolean needsHuman, Duration agentTime) {
+      List<Trigger> pending, int revisionsUsed, boolean needsHuman, long agentSeconds) {
     public Candidate {
       pending = List.copyOf(pending);
     }
@@ -52,7 +51,7 @@ public final class RevisionQueue {
   public record Decision(List<Revision> start, List<Dropped> dropped, Map<String, String> needsHuman,
       Map<String, String> waiting) {}
 
-  public static Decision decide(List<Candidate> candidates, FollowThroughSettings settings, Duration planAgentTime,
+  public static Decision decide(List<Candidate> candidates, FollowThroughSettings settings, long planAgentSeconds,
       int freeSlots) {
     List<Revision> eligible = new ArrayList<>();
     List<Dropped> dropped = new ArrayList<>();
@@ -96,12 +95,13 @@ public final class RevisionQueue {
       } else if (used >= settings.maxRevisions()) {
         refusal = "the limit of " + settings.maxRevisions() + " revisions is reached";
         needsHuman.put(c.taskId(), refusal);
-      } else if (c.agentTime().compareTo(settings.agentTimeBudget()) >= 0) {
-        refusal = "the task's agent time budget of " + hours(settings.agentTimeBudget()) + " is used ("
-            + hours(c.agentTime()) + ")";
-      } else if (settings.planTimeBudget().isPresent() && planAgentTime.compareTo(settings.planTimeBudget().get()) >= 0) {
-        refusal = "the plan's time budget of " + hours(settings.planTimeBudget().get()) + " is used ("
-            + hours(planAgentTime) + ")";
+      } else if (c.agentSeconds() >= settings.agentTimeBudgetSeconds()) {
+        refusal = "the task's agent time budget of " + BudgetText.show(settings.agentTimeBudgetSeconds()) + " is used ("
+            + BudgetText.show(c.agentSeconds()) + ")";
+      } else if (settings.planTimeBudgetSeconds().isPresent()
+          && planAgentSeconds >= settings.planTimeBudgetSeconds().getAsLong()) {
+        refusal = "the plan's time budget of " + BudgetText.show(settings.planTimeBudgetSeconds().getAsLong())
+            + " is used (" + BudgetText.show(planAgentSeconds) + ")";
       }
       if (!refusal.isEmpty()) {
         String why = refusal;
@@ -127,10 +127,5 @@ public final class RevisionQueue {
   /** Only a CI trigger is tied to its head: a review stays meaningful after a push, a merge is about the base. */
   static boolean stale(Trigger trigger, String currentHead) {
     return trigger instanceof Trigger.ChecksFailed && !currentHead.isEmpty() && !trigger.headSha().equals(currentHead);
-  }
-
-  static String hours(Duration d) {
-    long minutes = d.toMinutes();
-    return minutes >= 60 ? (minutes / 60) + "h" + (minutes % 60 == 0 ? "" : " " + (minutes % 60) + "m") : minutes + "m";
   }
 }

@@ -16,7 +16,6 @@ import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.workflow.plans.support.PlanRevisions;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,13 +119,13 @@ public final class StartRevisionsWhenTriggered implements PlanRevisions {
       Revisions count = counts.getOrDefault(waiting.getKey(), Revisions.NONE);
       candidates.add(new RevisionQueue.Candidate(waiting.getKey(),
           desired.schedule().mergeOrder().getOrDefault(waiting.getKey(), Integer.MAX_VALUE), row.state(),
-          count.headSha(), waiting.getValue(), count.used(), count.needsHuman(), row.agentTime()));
+          count.headSha(), waiting.getValue(), count.used(), count.needsHuman(), row.agentTime().toSeconds()));
     }
     return candidates;
   }
 
-  private static Duration planAgentTime(Map<String, StoredWorkstream> rows) {
-    return rows.values().stream().map(StoredWorkstream::agentTime).reduce(Duration.ZERO, Duration::plus);
+  private static long planAgentTime(Map<String, StoredWorkstream> rows) {
+    return rows.values().stream().mapToLong(r -> r.agentTime().toSeconds()).sum();
   }
 
   private static Optional<Integer> pullRequest(Map<String, StoredWorkstream> rows, String taskId) {
@@ -146,7 +145,8 @@ public final class StartRevisionsWhenTriggered implements PlanRevisions {
       }
       Revisions c = count.getValue();
       String status = new RevisionStatus(c.used(), settings.maxRevisions(),
-          c.lastTrigger().isEmpty() ? Optional.empty() : Optional.of(c.lastTrigger()), row.agentTime(), c.needsHuman()).text();
+          c.lastTrigger().isEmpty() ? Optional.empty() : Optional.of(c.lastTrigger()), row.agentTime().toSeconds(),
+          c.needsHuman()).text();
       String detail = RevisionStatusDetail.with(row.detail(), status);
       if (!detail.equals(row.detail())) {
         StoredWorkstream updated = row.withState(row.state(), detail);

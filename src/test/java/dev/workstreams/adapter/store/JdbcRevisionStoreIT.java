@@ -9,11 +9,11 @@ import dev.workstreams.core.followthrough.Trigger;
 import dev.workstreams.port.RepositoryId;
 import dev.workstreams.port.RevisionStore;
 import dev.workstreams.testing.Postgres;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -65,7 +65,7 @@ class JdbcRevisionStoreIT {
     store.saveRevisions(REPO, 12, "a", new RevisionStore.Revisions(2, "ci", true, "sha2"));
     assertEquals(Map.of("a", new RevisionStore.Revisions(2, "ci", true, "sha2")), store.revisions(REPO, 12));
 
-    FollowThroughSettings settings = new FollowThroughSettings(2, Duration.ofMinutes(30), Optional.of(Duration.ofHours(5)), true);
+    FollowThroughSettings settings = new FollowThroughSettings(2, 30 * 60, OptionalLong.of(5 * 3600), true);
     store.saveSettings(REPO, 12, FollowThroughSettings.DEFAULTS);
     store.saveSettings(REPO, 12, settings);
     assertEquals(Optional.of(settings), store.settings(REPO, 12));

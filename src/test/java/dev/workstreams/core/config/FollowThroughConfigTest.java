@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.workstreams.core.followthrough.FollowThroughSettings;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class FollowThroughConfigTest {
@@ -17,14 +16,14 @@ class FollowThroughConfigTest {
   void readsMaxRevisionsAgentTimeBudgetAndRerunFailedChecks() {
     RepoConfig config = assertInstanceOf(RepoConfigResult.Valid.class,
         parser.parse("max_revisions: 2\nagent_time_budget: 1h30m\nrerun_failed_checks: true\n")).config();
-    assertEquals(new FollowThroughSettings(2, Duration.ofMinutes(90), Optional.empty(), true), config.followThrough());
+    assertEquals(new FollowThroughSettings(2, 90 * 60, OptionalLong.empty(), true), config.followThrough());
   }
 
   @Test
   void defaultsToThreeRevisionsTwoHoursAndNoRerun() {
     assertEquals(FollowThroughSettings.DEFAULTS, RepoConfig.DEFAULTS.followThrough());
     assertEquals(3, RepoConfig.DEFAULTS.followThrough().maxRevisions());
-    assertEquals(Duration.ofHours(2), RepoConfig.DEFAULTS.followThrough().agentTimeBudget());
+    assertEquals(2 * 3600, RepoConfig.DEFAULTS.followThrough().agentTimeBudgetSeconds());
   }
 
   @Test

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.workstreams.core.followthrough.RevisionQueue.Candidate;
 import dev.workstreams.core.followthrough.RevisionQueue.Decision;
 import dev.workstreams.core.schedule.WorkstreamState;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class RevisionQueueTest {
@@ -29,11 +29,11 @@ class RevisionQueueTest {
   }
 
   private static Candidate candidate(String task, int order, WorkstreamState state, List<Trigger> pending, int used) {
-    return new Candidate(task, order, state, "head1", pending, used, false, Duration.ofMinutes(10));
+    return new Candidate(task, order, state, "head1", pending, used, false, 600);
   }
 
   private static Decision decide(int slots, Candidate... candidates) {
-    return RevisionQueue.decide(List.of(candidates), SETTINGS, Duration.ZERO, slots);
+    return RevisionQueue.decide(List.of(candidates), SETTINGS, 0, slots);
   }
 
   @Test
@@ -76,14 +76,14 @@ class RevisionQueueTest {
 
   @Test
   void aWorkstreamThatNeedsAHumanIgnoresTriggersUntilSomeoneAsksForARevision() {
-    Candidate waiting = new Candidate("a", 1, WorkstreamState.PUSHED, "head1", List.of(review(2)), 1, true, Duration.ZERO);
-    Decision d = RevisionQueue.decide(List.of(waiting), SETTINGS, Duration.ZERO, 4);
+    Candidate waiting = new Candidate("a", 1, WorkstreamState.PUSHED, "head1", List.of(review(2)), 1, true, 0);
+    Decision d = RevisionQueue.decide(List.of(waiting), SETTINGS, 0, 4);
     assertEquals(List.of(), d.start());
     assertTrue(d.dropped().get(0).reason().contains("waits for a person"));
     assertEquals(Map.of(), d.needsHuman(), "the label and the comment come once");
 
-    Candidate asked = new Candidate("a", 1, WorkstreamState.PUSHED, "head1", List.of(review(2), revise(3)), 3, true, Duration.ZERO);
-    Decision again = RevisionQueue.decide(List.of(asked), SETTINGS, Duration.ZERO, 4);
+    Candidate asked = new Candidate("a", 1, WorkstreamState.PUSHED, "head1", List.of(review(2), revise(3)), 3, true, 0);
+    Decision again = RevisionQueue.decide(List.of(asked), SETTINGS, 0, 4);
     assertEquals(1, again.start().size());
     assertEquals(1, again.start().get(0).number(), "the count starts over");
     assertTrue(again.start().get(0).resetCount());
@@ -91,17 +91,17 @@ class RevisionQueueTest {
 
   @Test
   void nothingStartsPastTheTasksAgentTimeBudget() {
-    Candidate spent = new Candidate("a", 1, WorkstreamState.PUSHED, "head1", List.of(review(1)), 0, false, Duration.ofMinutes(121));
-    Decision d = RevisionQueue.decide(List.of(spent), SETTINGS, Duration.ZERO, 4);
+    Candidate spent = new Candidate("a", 1, WorkstreamState.PUSHED, "head1", List.of(review(1)), 0, false, 121 * 60);
+    Decision d = RevisionQueue.decide(List.of(spent), SETTINGS, 0, 4);
     assertEquals(List.of(), d.start());
     assertEquals("the task's agent time budget of 2h is used (2h 1m)", d.dropped().get(0).reason());
   }
 
   @Test
   void nothingStartsPastThePlansTimeBudget() {
-    FollowThroughSettings withPlanBudget = SETTINGS.withPlanTimeBudget(Optional.of(Duration.ofHours(1)));
+    FollowThroughSettings withPlanBudget = SETTINGS.withPlanTimeBudget(OptionalLong.of(3600));
     Decision d = RevisionQueue.decide(List.of(candidate("a", 1, WorkstreamState.PUSHED, List.of(review(1)), 0)),
-        withPlanBudget, Duration.ofMinutes(90), 4);
+        withPlanBudget, 90 * 60, 4);
     assertEquals(List.of(), d.start());
     assertEquals("the plan's time budget of 1h is used (1h 30m)", d.dropped().get(0).reason());
   }
@@ -140,7 +140,7 @@ class RevisionQueueTest {
   @Test
   void theStatusShowsRevisionsLastTriggerAgentTimeAndNeedsHuman() {
     assertEquals("revisions 2/3 · last: changes requested by @mona · agent time 1h 5m · needs human",
-        new RevisionStatus(2, 3, Optional.of(review(1).describe()), Duration.ofMinutes(65), true).text());
-    assertEquals("revisions 0/3 · agent time 42s", new RevisionStatus(0, 3, Optional.empty(), Duration.ofSeconds(42), false).text());
+        new RevisionStatus(2, 3, Optional.of(review(1).describe()), 65 * 60, true).text());
+    assertEquals("revisions 0/3 · agent time 42s", new RevisionStatus(0, 3, Optional.empty(), 42, false).text());
   }
 }
