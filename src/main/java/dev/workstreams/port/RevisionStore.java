@@ -20,6 +20,15 @@ public interface RevisionStore {
   /** The pending triggers of every workstream of a plan, oldest first. */
   Map<String, List<Trigger>> pending(RepositoryId repository, int issue);
 
+  /**
+   * Remembers that something was done once for a workstream (re-running a head's failed jobs, say) under a key of
+   * its own; false when it was remembered before. Never a pending trigger.
+   */
+  boolean remember(RepositoryId repository, int issue, String taskId, String key, String note, Instant at);
+
+  /** Whether a key starting with {@code prefix} was recorded or remembered for the workstream. */
+  boolean seen(RepositoryId repository, int issue, String taskId, String prefix);
+
   /** Marks triggers as answered by a revision that started. */
   void started(RepositoryId repository, int issue, String taskId, List<String> keys);
 

@@ -73,6 +73,8 @@ final class PayloadScan {
         case "repository" -> readObject(parser, value, "full_name", v -> fields.repository(text(parser, v)));
         case "issue" -> readIssue(parser, value, fields);
         case "pull_request" -> readPullRequest(parser, value, fields);
+        // A check suite on a workstream branch belongs to its plan issue, like the pull request's own events.
+        case "check_suite" -> readObject(parser, value, "head_branch", v -> fields.pullRequestHead(text(parser, v)));
         default -> none(() -> walk(parser, value));
       };
       problem = first(problem, found);

@@ -187,4 +187,86 @@ class FollowThroughIT {
     assertFalse(rig.github.commentsOn(pr().path("number").asInt()).stream()
         .anyMatch(c -> c.path("body").asText().contains("don't know that command")), "no usage reply");
   }
+
+  /** A new head on the pull request (what the revision pushed, as GitHub reports it) and its synchronize event. */
+  private ObjectNode pushed(String headSha) {
+    ObjectNode pr = rig.github.push(pr().path("number").asInt(), headSha, List.of(FakeFilesAndChecks.changed("a/work.txt")));
+    rig.deliverAndWait("pull_request", PullRequestEvents.synchronize(pr));
+    return pr;
+  }
+
+  /** An Actions job on the head that ended with {@code conclusion}, with annotations when it failed. */
+  private ObjectNode actionsJob(String headSha, String name, String conclusion) {
+    ObjectNode run = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+        .put("head_sha", headSha).put("name", name).put("status", "completed").put("conclusion", conclusion)
+        .put("details_url", "https://github.com/octo/hello/actions/runs/4242/job/77");
+    run.putObject("app").put("slug", "github-actions");
+    run.putObject("output").put("title", name + " " + conclusion).put("summary", "2 tests failed in FooTest");
+    return rig.github.filesAndChecks.addForeignCheckRun(run);
+  }
+
+  @Test
+  void aFailedCheckSuiteWithAnnotationsRunsOneRevisionAndGreenCiAfterItRunsNothing() throws Exception {
+    start(null);
+    ObjectNode pr = pushed("head1");
+    ObjectNode job = actionsJob("head1", "test", "failure");
+    actionsJob("head1", "lint", "success");
+    rig.github.followThrough.setAnnotations(job.path("id").asLong(), List.of(
+        FakeFollowThrough.annotation("a/work.txt", 1, "expected 'run 1' but was 'run 0'")));
+
+    rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(pr, 31, "failure"));
+
+    Eventually.await("the revision ran", Duration.ofSeconds(60), () -> runs() == 2);
+    awaitRow("revisions 1/3");
+    String prompt = prompt(1);
+    assertTrue(prompt.contains("## CI failed on head1"), prompt);
+    assertTrue(prompt.contains("### Check `test`: failure") && prompt.contains("2 tests failed in FooTest"), prompt);
+    assertTrue(prompt.contains("a/work.txt:1: expected 'run 1' but was 'run 0'"), prompt);
+    assertFalse(prompt.contains("`lint`"), "a passing check is not a failure");
+    assertTrue(row().contains("1 failed check on head1"), row());
+
+    ObjectNode green = pushed("head2");
+    actionsJob("head2", "test", "success");
+    rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(green, 32, "success"));
+    assertTrue(row().contains("ready for review") && row().contains("revisions 1/3"), row());
+    assertEquals(2, runs());
+  }
+
+  @Test
+  void threeFailingRoundsWithMaxRevisionsTwoNeedAHumanAndRunNoThirdRevision() throws Exception {
+    start("max_revisions: 2\n");
+    for (int round = 1; round <= 3; round++) {
+      ObjectNode pr = pushed("red" + round);
+      actionsJob("red" + round, "test", "failure");
+      rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(pr, 40 + round, "failure"));
+      if (round < 3) {
+        int expected = round + 1;
+        Eventually.await("revision " + round + " ran", Duration.ofSeconds(60), () -> runs() == expected);
+        awaitRow("revisions " + round + "/2");
+      }
+    }
+    int number = pr().path("number").asInt();
+    assertTrue(rig.github.pullRequest("workstreams/7-a").path("labels").toString().contains("workstreams:needs-human"));
+    List<String> notes = rig.github.commentsOn(number).stream().map(c -> c.path("body").asText())
+        .filter(b -> b.contains("needs a person")).toList();
+    assertEquals(1, notes.size(), notes.toString());
+    assertTrue(notes.get(0).contains("the limit of 2 revisions is reached") && notes.get(0).contains("/workstreams revise"), notes.get(0));
+    assertTrue(row().contains("needs human"), row());
+    assertEquals(3, runs(), "the first run and two revisions, no third");
+  }
+
+  @Test
+  void rerunFailedChecksAsksGitHubOnceBeforeAnAgent() throws Exception {
+    start("rerun_failed_checks: true\n");
+    ObjectNode pr = pushed("flaky1");
+    actionsJob("flaky1", "test", "failure");
+    rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(pr, 51, "failure"));
+    assertEquals(List.of(4242L), rig.github.followThrough.reruns());
+    assertEquals(1, runs());
+
+    // The re-run failed again: now the agent is asked.
+    rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(pr, 51, "failure"));
+    Eventually.await("the revision ran", Duration.ofSeconds(60), () -> runs() == 2);
+    assertEquals(List.of(4242L), rig.github.followThrough.reruns(), "re-run once only");
+  }
 }

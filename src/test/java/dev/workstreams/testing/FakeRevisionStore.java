@@ -33,6 +33,18 @@ public final class FakeRevisionStore implements RevisionStore {
   }
 
   @Override
+  public synchronized boolean remember(RepositoryId repository, int issue, String taskId, String key, String note,
+      Instant at) {
+    return triggers.computeIfAbsent(key(repository, issue, taskId), k -> new LinkedHashMap<>())
+        .putIfAbsent(key, new Recorded(null, "DROPPED", note)) == null;
+  }
+
+  @Override
+  public synchronized boolean seen(RepositoryId repository, int issue, String taskId, String prefix) {
+    return triggers.getOrDefault(key(repository, issue, taskId), Map.of()).keySet().stream().anyMatch(k -> k.startsWith(prefix));
+  }
+
+  @Override
   public synchronized Map<String, List<Trigger>> pending(RepositoryId repository, int issue) {
     Map<String, List<Trigger>> found = new LinkedHashMap<>();
     triggers.forEach((k, byKey) -> {

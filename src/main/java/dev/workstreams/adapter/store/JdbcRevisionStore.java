@@ -58,6 +58,47 @@ public final class JdbcRevisionStore implements RevisionStore {
   }
 
   @Override
+  public boolean remember(RepositoryId repository, int issue, String taskId, String key, String note, Instant at) {
+    String sql = "INSERT INTO revision_triggers (repository, issue_number, task_id, trigger_key, kind, trigger_json,"
+        + " state, note, received_at) VALUES (?, ?, ?, ?, 'Note', '{}', 'DROPPED', ?, ?)";
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, repository.fullName());
+      s.setInt(2, issue);
+      s.setString(3, taskId);
+      s.setString(4, key);
+      s.setString(5, note.length() > 4000 ? note.substring(0, 4000) : note);
+      s.setObject(6, SqlTime.of(at));
+      s.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (DUPLICATE_KEY.equals(e.getSQLState())) {
+        return false;
+      }
+      throw new PlanStoreFailure("cannot remember " + key + " of " + repository + "#" + issue + "/" + taskId, e);
+    }
+  }
+
+  @Override
+  public boolean seen(RepositoryId repository, int issue, String taskId, String prefix) {
+    String sql = "SELECT trigger_key FROM revision_triggers WHERE repository = ? AND issue_number = ? AND task_id = ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, repository.fullName());
+      s.setInt(2, issue);
+      s.setString(3, taskId);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          if (r.getString(1).startsWith(prefix)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      throw new PlanStoreFailure("cannot read the triggers of " + repository + "#" + issue + "/" + taskId, e);
+    }
+  }
+
+  @Override
   public Map<String, List<Trigger>> pending(RepositoryId repository, int issue) {
     String sql = "SELECT task_id, kind, trigger_json FROM revision_triggers WHERE repository = ? AND issue_number = ?"
         + " AND state = 'PENDING' ORDER BY received_at, trigger_key";

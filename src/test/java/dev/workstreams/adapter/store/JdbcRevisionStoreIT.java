@@ -61,6 +61,12 @@ class JdbcRevisionStoreIT {
     assertEquals(Optional.of("STARTED"), store.outcome(REPO, 12, "a", review.key()));
     assertEquals(Optional.of("stale: the head moved"), store.outcome(REPO, 12, "a", checks.key()));
 
+    assertTrue(store.remember(REPO, 12, "a", "rerun:sha1", "failed jobs re-run", AT));
+    assertFalse(store.remember(REPO, 12, "a", "rerun:sha1", "failed jobs re-run", AT));
+    assertTrue(store.seen(REPO, 12, "a", "checks:sha1:"));
+    assertFalse(store.seen(REPO, 12, "a", "checks:sha2:"));
+    assertEquals(Map.of(), store.pending(REPO, 12), "a remembered key is never a pending trigger");
+
     store.saveRevisions(REPO, 12, "a", new RevisionStore.Revisions(1, "changes requested by @mona", false, "sha1"));
     store.saveRevisions(REPO, 12, "a", new RevisionStore.Revisions(2, "ci", true, "sha2"));
     assertEquals(Map.of("a", new RevisionStore.Revisions(2, "ci", true, "sha2")), store.revisions(REPO, 12));
