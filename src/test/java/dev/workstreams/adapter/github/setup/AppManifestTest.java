@@ -33,9 +33,9 @@ class AppManifestTest {
 
     assertEquals(false, json.path("public").asBoolean(true));
     assertEquals(Map.of("contents", "write", "pull_requests", "write", "issues", "write", "checks", "write",
-            "workflows", "write", "metadata", "read"),
+            "actions", "write", "workflows", "write", "metadata", "read"),
         new ObjectMapper().convertValue(json.path("default_permissions"), Map.class));
-    assertEquals(List.of("issues", "issue_comment", "pull_request", "push"),
+    assertEquals(List.of("issues", "issue_comment", "pull_request", "push", "pull_request_review", "check_suite"),
         new ObjectMapper().convertValue(json.path("default_events"), List.class));
   }
 
