@@ -32,6 +32,7 @@ class FollowThroughIT {
 
   /** Each run copies its prompt to $PROMPTS/<n>.md and writes its run number into a/work.txt: a new commit each time. */
   private static final String AGENT = """
+      date +%s%N >> "$PROMPTS.starts"
       n=$(ls "$PROMPTS" | wc -l)
       cp "$WORKSTREAMS_PROMPT_FILE" "$PROMPTS/$n.md"
       mkdir -p a
@@ -268,5 +269,48 @@ class FollowThroughIT {
     rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(pr, 51, "failure"));
     Eventually.await("the revision ran", Duration.ofSeconds(60), () -> runs() == 2);
     assertEquals(List.of(4242L), rig.github.followThrough.reruns(), "re-run once only");
+  }
+
+  /** The REST calls GitHub saw since the journal was last reset, as {@code METHOD route}, token requests left out. */
+  private List<String> calls() {
+    return rig.apiCalls().stream().map(e -> e.getRequest().getMethod().getName() + " "
+        + e.getRequest().getUrl().replaceAll("\\?.*", "")).toList();
+  }
+
+  private static List<String> sorted(String... calls) {
+    return Stream.of(calls).sorted().toList();
+  }
+
+  @Test
+  void githubCallsPerRevisionByTrigger() throws Exception {
+    start(null);
+    int number = pr().path("number").asInt();
+    rig.github.followThrough.setReviewComments(600, List.of(FakeFollowThrough.reviewComment("a/work.txt", 1, "", "Fix")));
+    rig.wiremock.resetRequests();
+    long sentMillis = System.currentTimeMillis();
+    rig.deliverAndWait("pull_request_review", FollowThroughEvents.review(pr(), 600, "changes_requested", "x", "mona", "User"));
+    Eventually.await("the revision ran", Duration.ofSeconds(60), () -> runs() == 2);
+    awaitRow("revisions 1/3");
+    String repo = "/repos/octo/hello";
+    // The trigger: who asked, the review's comments (one page here); the scheduler: the tracking comment as the
+    // revision starts; the report: the pull request's draft state, the tracking comment as it ends.
+    assertEquals(sorted("GET " + repo + "/collaborators/mona/permission", "GET " + repo + "/pulls/100/reviews/600/comments",
+        "PATCH " + repo + "/issues/comments/5001", "GET " + repo + "/pulls/100", "PATCH " + repo + "/issues/comments/5001"),
+        sorted(calls().toArray(String[]::new)));
+    List<String> starts = Files.readAllLines(Path.of(prompts + ".starts"));
+    // Printed, not asserted (no timing assertions): the README's trigger-to-agent-start figure comes from here.
+    System.out.println("trigger to agent start: " + (Long.parseLong(starts.get(1)) / 1_000_000 - sentMillis) + " ms");
+
+    ObjectNode pr = pushed("ci1");
+    ObjectNode job = actionsJob("ci1", "test", "failure");
+    rig.github.followThrough.setAnnotations(job.path("id").asLong(), List.of(FakeFollowThrough.annotation("a/x", 1, "m")));
+    rig.wiremock.resetRequests();
+    rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(pr, 70, "failure"));
+    Eventually.await("the revision ran", Duration.ofSeconds(60), () -> runs() == 3);
+    awaitRow("revisions 2/3");
+    // The trigger: the head's check runs (one page), the failed run's annotations; then as for a review.
+    assertEquals(sorted("GET " + repo + "/commits/ci1/check-runs", "GET " + repo + "/check-runs/" + job.path("id").asLong()
+        + "/annotations", "PATCH " + repo + "/issues/comments/5001", "GET " + repo + "/pulls/100",
+        "PATCH " + repo + "/issues/comments/5001"), sorted(calls().toArray(String[]::new)));
   }
 }
