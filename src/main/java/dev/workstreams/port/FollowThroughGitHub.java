@@ -25,11 +25,10 @@ public interface FollowThroughGitHub {
   boolean rerunFailedJobs(long workflowRunId) throws IOException;
 
   /**
-   * GitHub's update-branch for a pull request whose head is {@code expectedHeadSha}: merges the base
-   * into the head on GitHub, so CI runs on the result. Empty when it was accepted; otherwise GitHub's reason
-   * (a conflict, or the head moved).
+   * GitHub's update-branch for a pull request: merges the base into the head on GitHub, so CI runs on the
+   * result. Empty when it was accepted; otherwise GitHub's reason (a merge conflict, or nothing to update).
    */
-  Optional<String> updateBranch(int pullRequest, String expectedHeadSha) throws IOException;
+  Optional<String> updateBranch(int pullRequest) throws IOException;
 
   /**
    * One check run as follow-through needs it.

@@ -109,7 +109,9 @@ public final class RevisionPrompt {
     StringBuilder s = new StringBuilder("\n## The base branch `").append(plain(m.baseBranch()))
         .append("` changed and conflicts with your branch\n\n")
         .append("Pull request #").append(m.siblingPullRequest()).append(" of the same plan was merged. The working copy")
-        .append(" holds the merge of the base branch in progress; these paths have conflict markers:\n");
+        .append(" holds the merge of the base branch in progress")
+        .append(m.conflictedPaths().isEmpty() ? "; the conflicted paths are listed at the end of this prompt.\n"
+            : "; these paths have conflict markers:\n");
     m.conflictedPaths().forEach(p -> s.append("- `").append(plain(p)).append("`\n"));
     s.append("\nResolve every conflict keeping both sides' intent, remove the markers, and leave the files")
         .append(" uncommitted: the app completes the merge commit and pushes it.\n");

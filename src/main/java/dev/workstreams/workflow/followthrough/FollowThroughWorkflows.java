@@ -24,6 +24,7 @@ public final class FollowThroughWorkflows {
         .on("pull_request_review.dismissed", new DropRevisionWhenReviewDismissed(intake))
         .on("issue_comment.created", new ReviseWhenAWriterAsks(gateways, intake))
         .on("check_suite.completed", new ReviseWhenChecksFail(gateways, followThrough, intake, clock))
+        .on("pull_request.closed", new UpdateSiblingsWhenMerged(gateways, followThrough, store, intake))
         .on("pull_request.opened", heads)
         .on("pull_request.synchronize", heads);
   }

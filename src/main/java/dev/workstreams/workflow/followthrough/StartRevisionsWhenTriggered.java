@@ -93,7 +93,8 @@ public final class StartRevisionsWhenTriggered implements PlanRevisions {
     }
     String prompt = RevisionPrompt.compose(launch.of(task),
         new RevisionPrompt.Revision(r.number(), settings.maxRevisions(), r.triggers()));
-    launch.start(task, prompt, "revision " + r.number() + "/" + settings.maxRevisions() + ": " + last);
+    boolean conflict = r.triggers().stream().anyMatch(t -> t instanceof Trigger.SiblingConflict);
+    launch.start(task, prompt, "revision " + r.number() + "/" + settings.maxRevisions() + ": " + last, conflict);
   }
 
   /** {@code /workstreams retry} answers a workstream that needs a person as much as {@code /workstreams revise}. */

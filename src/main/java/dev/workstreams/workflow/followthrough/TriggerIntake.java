@@ -64,6 +64,10 @@ final class TriggerIntake {
     return config instanceof RepoConfigResult.Valid valid ? valid.config().followThrough() : FollowThroughSettings.DEFAULTS;
   }
 
+  java.time.Instant now() {
+    return clock.instant();
+  }
+
   RevisionStore revisions() {
     return revisions;
   }

@@ -80,9 +80,9 @@ public final class RestFollowThroughGitHub implements FollowThroughGitHub {
   }
 
   @Override
-  public Optional<String> updateBranch(int pullRequest, String expectedHeadSha) throws IOException {
+  public Optional<String> updateBranch(int pullRequest) throws IOException {
     String path = repo + "/pulls/" + pullRequest + "/update-branch";
-    HttpReply reply = rest.put(path, Map.of("expected_head_sha", expectedHeadSha));
+    HttpReply reply = rest.put(path, Map.of());
     if (reply.isSuccess()) {
       return Optional.empty();
     }

@@ -106,7 +106,8 @@ public final class AgentScheduler implements PlanProgress {
     }
     for (String taskId : decision.start()) {
       Task task = desired.plan().task(taskId).orElseThrow();
-      start(plan, rows, task, profile, prompt(plan, desired, task, rows), "attempt " + (rows.get(taskId).attempts() + 1));
+      start(plan, rows, task, profile, prompt(plan, desired, task, rows), "attempt " + (rows.get(taskId).attempts() + 1),
+          false);
     }
   }
 
@@ -115,8 +116,8 @@ public final class AgentScheduler implements PlanProgress {
       Map<String, StoredWorkstream> rows, String profile) throws IOException {
     revisions.startWaiting(github, plan, desired, rows, workers.freeSlots(), new PlanRevisions.Launch() {
       @Override
-      public void start(Task task, String prompt, String detail) {
-        AgentScheduler.this.start(plan, rows, task, profile, prompt, detail);
+      public void start(Task task, String prompt, String detail, boolean resolveBaseConflict) {
+        AgentScheduler.this.start(plan, rows, task, profile, prompt, detail, resolveBaseConflict);
       }
 
       @Override
@@ -127,7 +128,7 @@ public final class AgentScheduler implements PlanProgress {
   }
 
   private void start(StoredPlan plan, Map<String, StoredWorkstream> rows, Task task, String profile, String prompt,
-      String detail) {
+      String detail, boolean resolveBaseConflict) {
     StoredWorkstream row = rows.get(task.id());
     int attempt = row.attempts() + 1;
     save(plan, rows, row.withState(WorkstreamState.RUNNING, detail)
@@ -135,7 +136,7 @@ public final class AgentScheduler implements PlanProgress {
     store.heartbeat(plan.repository(), plan.issue(), task.id(), clock.instant());
     workers.start(new AgentAssignment(plan.repository(), plan.issue(), task.id(), task.title(), profile,
         plan.baseBranch(), prompt, task.owns(), plan.shared(), plan.enforcement(),
-        plan.protectedPaths(), plan.labelledByAdmin(), attempt));
+        plan.protectedPaths(), plan.labelledByAdmin(), attempt, resolveBaseConflict));
   }
 
   private void carryOutCommands(StoredPlan plan, Map<String, StoredWorkstream> rows) {

@@ -24,7 +24,10 @@ public interface PlanRevisions {
     /** The task's prompt as a first run gets it. */
     String of(Task task);
 
-    /** Starts the task's agent with this prompt; its row shows {@code detail} while it runs. */
-    void start(Task task, String prompt, String detail);
+    /**
+     * Starts the task's agent with this prompt; its row shows {@code detail} while it runs. {@code resolveBaseConflict}:
+     * the working copy holds the conflicting merge of the base for the agent to resolve.
+     */
+    void start(Task task, String prompt, String detail, boolean resolveBaseConflict);
   }
 }
