@@ -14,6 +14,8 @@ import dev.workstreams.adapter.github.gateway.RestGitHubGateways;
 import dev.workstreams.adapter.store.Database;
 import dev.workstreams.adapter.store.JdbcActionsAttempts;
 import dev.workstreams.adapter.store.JdbcPlanStore;
+import dev.workstreams.adapter.store.JdbcRevisionStore;
+import dev.workstreams.adapter.github.gateway.RestFollowThroughGateways;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.web.dashboard.Dashboard;
@@ -22,6 +24,8 @@ import dev.workstreams.workflow.EventRouter;
 import dev.workstreams.workflow.OwnEvents;
 import dev.workstreams.workflow.actions.CollectAgentRunWhenCompleted;
 import dev.workstreams.workflow.config.RefreshConfigOnPush;
+import dev.workstreams.workflow.followthrough.FollowThroughWorkflows;
+import dev.workstreams.workflow.followthrough.StartRevisionsWhenTriggered;
 import dev.workstreams.workflow.ownership.OwnershipWorkflows;
 import dev.workstreams.workflow.plans.AgentReports;
 import dev.workstreams.workflow.plans.PlanWorkflows;
@@ -102,6 +106,7 @@ public final class AppAssembly implements AutoCloseable {
   private final Options options;
   private final JdbcPlanStore store;
   private final JdbcActionsAttempts actionsAttempts;
+  private final JdbcRevisionStore revisions;
   private final EventRouter router;
   private final AgentReports reports;
   private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
@@ -113,6 +118,7 @@ public final class AppAssembly implements AutoCloseable {
     Database database = WorkstreamsServer.openDatabase(config);
     store = new JdbcPlanStore(database.dataSource());
     actionsAttempts = new JdbcActionsAttempts(database.dataSource());
+    revisions = new JdbcRevisionStore(database.dataSource());
     router = new EventRouter()
         .on("ping", context -> log.info("GitHub ping received: {}", context.payload().path("zen").asText()));
     WorkstreamsServer.Intake intake = WorkstreamsServer.intake(config, options.registry(), database, router);
@@ -142,7 +148,10 @@ public final class AppAssembly implements AutoCloseable {
     Optional<AgentWorkers> workers = options.profiles().isEmpty() ? Optional.empty() : Optional.of(pool(clients, copies));
     RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
     RestGitHubGateways gateways = new RestGitHubGateways(clients);
-    PlanWorkflows.register(router, store, gateways, configs, options.clock(), workers, options.withoutAgents());
+    PlanProgress progress = PlanWorkflows.registerWithRevisions(router, store, gateways, configs, options.clock(), workers,
+        options.withoutAgents(), new StartRevisionsWhenTriggered(store, revisions));
+    FollowThroughWorkflows.register(router, store, revisions, gateways, new RestFollowThroughGateways(clients), configs,
+        progress, options.clock());
     OwnershipWorkflows.register(router, store, gateways);
     PreviewWorkflows.register(router, store, gateways, configs,
         AgentAssembly.integrationBranches(options.localRemote(), clients, copies), BaseConflicts.REPORT);

@@ -77,6 +77,8 @@ final class PayloadScan {
         case "repository" -> readObject(parser, value, "full_name", v -> fields.repository(text(parser, v)), decodeStrings);
         case "issue" -> readIssue(parser, value, fields, decodeStrings);
         case "pull_request" -> readPullRequest(parser, value, fields, decodeStrings);
+        // A check suite on a workstream branch belongs to its plan issue, like the pull request's own events.
+        case "check_suite" -> readObject(parser, value, "head_branch", v -> fields.pullRequestHead(text(parser, v)), decodeStrings);
         default -> none(() -> walk(parser, value, decodeStrings));
       };
       problem = first(problem, found);

@@ -48,6 +48,13 @@ public final class FakeFilesAndChecks {
     return checkRuns.stream().filter(run -> run.path("head_sha").asText().equals(headSha)).toList();
   }
 
+  /** A check run another App (CI, Actions) made on a commit; returns it with its id. */
+  public synchronized ObjectNode addForeignCheckRun(ObjectNode run) {
+    ObjectNode added = run.deepCopy().put("id", 9000 + checkRuns.size());
+    checkRuns.add(added);
+    return added;
+  }
+
   public synchronized List<ObjectNode> checkRuns() {
     return List.copyOf(checkRuns);
   }

@@ -48,6 +48,8 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
   public final Map<String, String> configOnBranch = new LinkedHashMap<>();
   public final FakeFilesAndChecks filesAndChecks = new FakeFilesAndChecks();
   public final FakeActions actions = new FakeActions();
+  /** Review comments, annotations, re-runs and update-branch, for follow-through. */
+  public final FakeFollowThrough followThrough = new FakeFollowThrough();
   /** Writes applied whose answers are then lost (502 or a reset connection). */
   public final LostAnswers lostAnswers = new LostAnswers();
   public volatile boolean allowDrafts = true;
@@ -301,7 +303,8 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
       pulls.stream().filter(p -> ("PR_node" + p.path("number").asInt()).equals(nodeId)).forEach(p -> p.put("draft", false));
       return answer(200, "{\"data\":{\"markPullRequestReadyForReview\":{\"pullRequest\":{\"isDraft\":false}}}}");
     }
-    return filesAndChecks.route(method, url, body, origin)
+    return followThrough.route(method, url, body, origin)
+        .or(() -> filesAndChecks.route(method, url, body, origin))
         .or(() -> actions.route(method, url, body, origin, authorization))
         .orElseGet(() -> answer(501, "{\"message\":\"the fake GitHub does not know " + method + " " + url + "\"}"));
   }

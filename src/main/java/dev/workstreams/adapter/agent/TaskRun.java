@@ -1,11 +1,15 @@
 package dev.workstreams.adapter.agent;
 
 import dev.workstreams.adapter.git.BotIdentity;
+import dev.workstreams.adapter.git.CommitResult;
+import dev.workstreams.adapter.git.PushOutcome;
+import dev.workstreams.adapter.git.WorkingCopy;
 import dev.workstreams.adapter.git.PrepareResult;
 import dev.workstreams.adapter.git.Remote;
 import dev.workstreams.adapter.git.RepositoryName;
 import dev.workstreams.adapter.git.TaskKey;
 import dev.workstreams.adapter.git.WorkingCopies;
+import dev.workstreams.core.config.ProtectedPaths;
 import dev.workstreams.port.AgentAssignment;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.AgentReport.Result;
@@ -53,11 +57,21 @@ final class TaskRun {
     }
     Remote remote = remotes.apply(a.repository());
     PrepareResult prepared = copies.prepare(repo, remote, new TaskKey(a.issue(), a.taskId()), a.baseBranch(), bot);
+    List<String> conflicted = List.of();
+    if (a.resolveBaseConflict() && prepared instanceof PrepareResult.MergeConflict c && c.branch().equals(a.baseBranch())) {
+      // Follow-through after a sibling merged: the agent resolves the merge, left in progress in its copy.
+      WorkingCopy copy = copies.open(repo, new TaskKey(a.issue(), a.taskId())).orElseThrow();
+      conflicted = copy.startBaseMerge(a.baseBranch());
+      prepared = new PrepareResult.Ready(copy, copy.startCommit().orElseThrow(), PrepareResult.BaseUpdate.MERGE_COMMIT);
+    }
     if (!(prepared instanceof PrepareResult.Ready ready)) {
       return report(a, Result.FAILED, notReady(prepared, a.baseBranch()), 0, false, List.of(), List.of());
     }
+    String prompt = conflicted.isEmpty() ? a.prompt()
+        : a.prompt().stripTrailing() + "\n\nThe merge in progress conflicts in these paths:\n"
+            + String.join("\n", conflicted.stream().map(p -> "- `" + p.replace("`", "'") + "`").toList()) + "\n";
     AgentRun run = runner.run(new AgentRequest(profile, ready.copy().directory(),
-        new AgentTask(a.repository().owner(), a.repository().name(), a.issue(), a.taskId()), a.prompt(), a.owns(),
+        new AgentTask(a.repository().owner(), a.repository().name(), a.issue(), a.taskId()), prompt, a.owns(),
         secrets.apply(a.repository())), cancel);
     long seconds = run.duration().toSeconds();
     String summary = RunSummary.describe(run.outcome()) + " after " + DurationText.format(run.duration());
@@ -68,9 +82,46 @@ final class TaskRun {
       return report(a, Result.FAILED, summary, seconds, false, List.of(), run.tail());
     }
     List<String> problems = new ArrayList<>();
+    if (!conflicted.isEmpty()) {
+      return resolved(a, ready.copy(), conflicted, bot, run, summary, problems);
+    }
     boolean pushed = new TaskPublisher(remotes).publish(a, ready.copy(), ready.startCommit(), run.succeeded(), bot, problems);
     Result result = run.succeeded() && pushed ? Result.SUCCEEDED : Result.FAILED;
     return report(a, result, summary, seconds, pushed, problems, run.tail());
+  }
+
+  /**
+   * A base merge the agent resolved: nothing is pushed while a conflicted path keeps its markers or is protected;
+   * otherwise the App's commit completes the merge (its second parent is the base) and the branch is pushed. The
+   * merge brings the base's own commits, so paths are not dropped from it the way an ordinary run's are.
+   */
+  private AgentReport resolved(AgentAssignment a, WorkingCopy copy, List<String> conflicted, BotIdentity bot, AgentRun run,
+      String summary, List<String> problems) {
+    long seconds = run.duration().toSeconds();
+    ProtectedPaths guarded = ProtectedPaths.forTask(a.protectedPaths(), a.owns(), a.labelledByAdmin());
+    List<String> markers = copy.stillConflicted(conflicted);
+    List<String> protectedOnes = conflicted.stream().filter(guarded::blocks).toList();
+    if (!run.succeeded() || !markers.isEmpty() || !protectedOnes.isEmpty()) {
+      if (!markers.isEmpty()) {
+        problems.add("conflict markers remain in " + String.join(", ", markers) + "; nothing was pushed");
+      }
+      if (!protectedOnes.isEmpty()) {
+        problems.add("the conflict is in protected paths (" + String.join(", ", protectedOnes) + "): a person resolves it");
+      }
+      return report(a, Result.FAILED, summary, seconds, false, problems, run.tail());
+    }
+    CommitResult commit = copy.commitChanges(bot, "Merge branch '" + a.baseBranch() + "' into " + copy.task().branch()
+        + "\n\nConflicts resolved by the agent of " + a.taskId() + " for #" + a.issue() + ": " + String.join(", ", conflicted));
+    if (!(commit instanceof CommitResult.Committed)) {
+      problems.add("the merge could not be completed: " + commit);
+      return report(a, Result.FAILED, summary, seconds, false, problems, run.tail());
+    }
+    PushOutcome push = copy.push(remotes.apply(a.repository()), bot);
+    boolean pushed = push instanceof PushOutcome.Pushed || push instanceof PushOutcome.UpToDate;
+    if (!pushed) {
+      problems.add(PublishProblems.notPushed(push, a.taskId()));
+    }
+    return report(a, pushed ? Result.SUCCEEDED : Result.FAILED, summary, seconds, pushed, problems, run.tail());
   }
 
   private static String notReady(PrepareResult prepared, String base) {

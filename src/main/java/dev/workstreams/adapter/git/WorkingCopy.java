@@ -129,6 +129,47 @@ public final class WorkingCopy {
     });
   }
 
+  /**
+   * Starts merging the base branch ({@code origin/<base>}, as the last {@link WorkingCopies#prepare} fetched it) into
+   * the task branch and leaves it in progress: conflict markers in the files, {@code MERGE_HEAD} set, so that an agent
+   * can resolve it and {@link #commitChanges} completes the merge commit (JGit takes {@code MERGE_HEAD} as the second
+   * parent). Records the task branch's tip as the start commit. Returns the conflicted paths (empty: it merged cleanly
+   * and is still uncommitted).
+   */
+  public List<String> startBaseMerge(String baseBranch) {
+    return read(git -> {
+      Repository repo = git.getRepository();
+      ObjectId base = repo.resolve(org.eclipse.jgit.lib.Constants.R_REMOTES + "origin/" + baseBranch);
+      if (base == null) {
+        throw new IOException("the base branch " + baseBranch + " was not fetched");
+      }
+      keep(repo, START_REF, context.taskTip(repo));
+      org.eclipse.jgit.api.MergeResult result = git.merge().include(base).setCommit(false)
+          .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF)
+          .setMessage("Merge branch '" + baseBranch + "' into " + context.task().branch()).call();
+      return result.getConflicts() == null ? List.of() : List.copyOf(new java.util.TreeSet<>(result.getConflicts().keySet()));
+    });
+  }
+
+  /** Paths that still hold conflict markers ({@code <<<<<<<} and {@code >>>>>>>} lines) among {@code paths}. */
+  public List<String> stillConflicted(List<String> paths) {
+    List<String> left = new java.util.ArrayList<>();
+    for (String path : paths) {
+      java.nio.file.Path file = context.directory().resolve(path);
+      try {
+        if (java.nio.file.Files.isRegularFile(file)) {
+          String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+          if (text.contains("\n<<<<<<< ") || text.startsWith("<<<<<<< ") || text.contains("\n>>>>>>> ")) {
+            left.add(path);
+          }
+        }
+      } catch (IOException e) {
+        left.add(path);
+      }
+    }
+    return left;
+  }
+
   /** A moved HEAD and local branches other than the task branch (never pushed). */
   public StrayWork strayWork() {
     return read(git -> new StrayWorkFinder(git.getRepository(), context.taskRef()).find());

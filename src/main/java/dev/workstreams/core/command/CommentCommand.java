@@ -13,13 +13,17 @@ import java.util.regex.Pattern;
  */
 public sealed interface CommentCommand {
 
-  String USAGE = "Usage: `/workstreams status`, `/workstreams retry <task-id>`, `/workstreams cancel <task-id>`.";
+  String USAGE = "Usage: `/workstreams status`, `/workstreams retry <task-id>`, `/workstreams cancel <task-id>`,"
+      + " and on a workstream pull request `/workstreams revise`.";
 
   record Status() implements CommentCommand {}
 
   record Retry(String taskId) implements CommentCommand {}
 
   record Cancel(String taskId) implements CommentCommand {}
+
+  /** On a workstream pull request (comment or review): run its agent again on what reviewers said; resets the count. */
+  record Revise() implements CommentCommand {}
 
   /** Starts with {@code /workstreams} but is not a command we know; answered with the usage. */
   record Unknown(String text) implements CommentCommand {}
@@ -39,6 +43,9 @@ public sealed interface CommentCommand {
     String verb = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
     if (verb.equals("status") && words.length == 1) {
       return Optional.of(new Status());
+    }
+    if (verb.equals("revise") && words.length == 1) {
+      return Optional.of(new Revise());
     }
     if ((verb.equals("retry") || verb.equals("cancel")) && words.length == 2 && TaskIds.valid(words[1])) {
       return Optional.of(verb.equals("retry") ? new Retry(words[1]) : new Cancel(words[1]));

@@ -1,5 +1,7 @@
 package dev.workstreams.core.config;
 
+import dev.workstreams.core.followthrough.BudgetText;
+import dev.workstreams.core.followthrough.FollowThroughSettings;
 import dev.workstreams.core.ownership.Glob;
 import dev.workstreams.core.ownership.GlobProblem;
 import dev.workstreams.core.yaml.YamlNode;
@@ -20,11 +22,13 @@ import java.util.regex.Pattern;
 /** One pass over one config file's tree; collects values and problems. Not reusable. */
 final class ConfigReading {
 
-  static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement", "protected", "preview");
+  static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement", "protected",
+      "preview", "max_revisions", "agent_time_budget", "rerun_failed_checks");
 
   /** GitHub refuses label names longer than 50 characters. */
   private static final int MAX_LABEL_LENGTH = 50;
   private static final int MAX_PARALLEL = 50;
+  private static final int MAX_REVISIONS = 20;
   private static final Pattern AGENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   private final List<ConfigProblem> problems = new ArrayList<>();
@@ -36,6 +40,7 @@ final class ConfigReading {
   private Enforcement enforcement = RepoConfig.DEFAULTS.enforcement();
   private List<String> protectedPaths = RepoConfig.DEFAULTS.protectedPaths();
   private Optional<Boolean> preview = RepoConfig.DEFAULTS.preview();
+  private FollowThroughSettings followThrough = FollowThroughSettings.DEFAULTS;
 
   RepoConfigResult read(YamlNode root) {
     if (root instanceof YamlNull) {
@@ -49,7 +54,8 @@ final class ConfigReading {
     if (!problems.isEmpty()) {
       return new RepoConfigResult.Invalid(problems);
     }
-    return new RepoConfigResult.Valid(new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, preview));
+    return new RepoConfigResult.Valid(
+        new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, preview, followThrough));
   }
 
   private void readKey(Entry entry) {
@@ -70,6 +76,7 @@ final class ConfigReading {
       case "shared" -> readShared(value);
       case "protected" -> readProtected(value);
       case "preview" -> readPreview(value);
+      case "max_revisions", "agent_time_budget", "rerun_failed_checks" -> readFollowThrough(key, value);
       default -> readEnforcement(value);
     }
   }
@@ -169,6 +176,32 @@ final class ConfigReading {
       return;
     }
     problem(value, "preview must be `true` or `false`, got " + shown(value));
+  }
+
+  private void readFollowThrough(String key, YamlNode value) {
+    FollowThroughSettings f = followThrough;
+    if (key.equals("max_revisions")) {
+      OptionalLong whole = value instanceof YamlScalar s ? s.whole() : OptionalLong.empty();
+      if (whole.isPresent() && whole.getAsLong() >= 0 && whole.getAsLong() <= MAX_REVISIONS) {
+        followThrough = new FollowThroughSettings((int) whole.getAsLong(), f.agentTimeBudgetSeconds(), f.planTimeBudgetSeconds(),
+            f.rerunFailedChecks());
+      } else {
+        problem(value, "max_revisions must be a whole number from 0 to " + MAX_REVISIONS + ", got " + shown(value));
+      }
+    } else if (key.equals("agent_time_budget")) {
+      OptionalLong budget = scalarText(value).map(BudgetText::parse).orElse(OptionalLong.empty());
+      if (budget.isPresent()) {
+        followThrough = new FollowThroughSettings(f.maxRevisions(), budget.getAsLong(), f.planTimeBudgetSeconds(),
+            f.rerunFailedChecks());
+      } else {
+        problem(value, "agent_time_budget must be a duration like `2h`, `45m` or `1h30m`, got " + shown(value));
+      }
+    } else if (value instanceof YamlScalar s && s.type() == Type.BOOLEAN) {
+      followThrough = new FollowThroughSettings(f.maxRevisions(), f.agentTimeBudgetSeconds(), f.planTimeBudgetSeconds(),
+          s.text().equalsIgnoreCase("true"));
+    } else {
+      problem(value, "rerun_failed_checks must be `true` or `false`, got " + shown(value));
+    }
   }
 
   private void readEnforcement(YamlNode value) {

@@ -1,5 +1,6 @@
 package dev.workstreams.core.config;
 
+import dev.workstreams.core.followthrough.FollowThroughSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,11 @@ import java.util.Optional;
  *     task owns the path and the plan was labelled by an admin
  * @param preview whether plans get an integration preview pull request; empty when the file does not say
  *     (then plans of two or more tasks do)
+ * @param followThrough {@code max_revisions}, {@code agent_time_budget} and {@code rerun_failed_checks}
  */
 public record RepoConfig(
     String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement,
-    List<String> protectedPaths, Optional<Boolean> preview) {
+    List<String> protectedPaths, Optional<Boolean> preview, FollowThroughSettings followThrough) {
 
   /**
    * What {@code protected} is when the file leaves it out: the files that decide what runs with the
@@ -36,10 +38,22 @@ public record RepoConfig(
     protectedPaths = List.copyOf(protectedPaths);
   }
 
-  /** A config that does not say whether plans get an integration preview. */
+  /** A config that does not say whether plans get an integration preview, with the default follow-through settings. */
   public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
       Enforcement enforcement, List<String> protectedPaths) {
-    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, Optional.empty());
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, Optional.empty(), FollowThroughSettings.DEFAULTS);
+  }
+
+  /** A config with the default follow-through settings. */
+  public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
+      Enforcement enforcement, List<String> protectedPaths, Optional<Boolean> preview) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, preview, FollowThroughSettings.DEFAULTS);
+  }
+
+  /** A config that does not say whether plans get an integration preview. */
+  public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
+      Enforcement enforcement, List<String> protectedPaths, FollowThroughSettings followThrough) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, Optional.empty(), followThrough);
   }
 
   /** A config with the default {@code protected} list. */

@@ -42,8 +42,8 @@ public final class AnswerCommentCommands implements EventHandler {
   public void handle(EventContext context) throws Exception {
     Optional<IssueCommentPayload> event = IssueCommentPayload.from(context);
     Optional<CommentCommand> command = event.flatMap(IssueCommentPayload::commentBody).flatMap(CommentCommand::parse);
-    if (command.isEmpty() || event.get().sender().isBot()) {
-      return;
+    if (command.isEmpty() || event.get().sender().isBot() || command.get() instanceof CommentCommand.Revise) {
+      return; // revise belongs to follow-through (ReviseWhenAWriterAsks), on the workstream's pull request
     }
     PlanIssue issue = PlanIssue.from(event.get());
     GitHubGateway github = gateways.forRepository(issue.repository());

@@ -9,6 +9,7 @@ import dev.workstreams.workflow.plans.support.AgentScheduler;
 import dev.workstreams.workflow.plans.support.CommandRequests;
 import dev.workstreams.workflow.plans.support.Notices;
 import dev.workstreams.workflow.plans.support.PlanProgress;
+import dev.workstreams.workflow.plans.support.PlanRevisions;
 import dev.workstreams.workflow.plans.support.ReconcilePlan;
 import dev.workstreams.workflow.plans.support.TrackingComments;
 import java.time.Clock;
@@ -26,13 +27,25 @@ public final class PlanWorkflows {
    */
   public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
       Clock clock, Optional<AgentWorkers> workers, PlanProgress withoutAgents) {
+    registerWithRevisions(router, store, gateways, configs, clock, workers, withoutAgents, PlanRevisions.NONE);
+    return router;
+  }
+
+  /**
+   * The same, with follow-through's revisions started by the scheduler before new tasks; returns what moves a
+   * plan forward, for follow-through's own reactions.
+   */
+  public static PlanProgress registerWithRevisions(EventRouter router, PlanStore store, GitHubGateways gateways,
+      RepoConfigs configs, Clock clock, Optional<AgentWorkers> workers, PlanProgress withoutAgents,
+      PlanRevisions revisions) {
     TrackingComments tracking = new TrackingComments(store);
-    PlanProgress progress = workers.<PlanProgress>map(w -> new AgentScheduler(store, w, tracking, clock)).orElse(withoutAgents);
+    PlanProgress progress = workers.<PlanProgress>map(w -> new AgentScheduler(store, w, tracking, clock, revisions))
+        .orElse(withoutAgents);
     wire(router, store, gateways, configs, clock, tracking, progress);
     if (workers.isPresent()) {
       router.on(ReportAgentOutcome.EVENT + "." + ReportAgentOutcome.ACTION, new ReportAgentOutcome(gateways, store, progress, clock));
     }
-    return router;
+    return progress;
   }
 
   private static void wire(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs, Clock clock,

@@ -32,4 +32,10 @@ class CommentCommandTest {
     assertEquals(Optional.of(new Unknown("/workstreams retry Bad_Id")), CommentCommand.parse("/workstreams retry Bad_Id"));
     assertEquals(Optional.of(new Unknown("/workstreams merge all")), CommentCommand.parse("/workstreams merge all"));
   }
+
+  @Test
+  void readsReviseOnItsOwnLine() {
+    assertEquals(Optional.of(new CommentCommand.Revise()), CommentCommand.parse("Looks off.\n/workstreams revise\nPlease fix"));
+    assertEquals(Optional.of(new Unknown("/workstreams revise now")), CommentCommand.parse("/workstreams revise now"));
+  }
 }

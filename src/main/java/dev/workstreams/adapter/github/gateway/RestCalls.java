@@ -43,6 +43,10 @@ final class RestCalls {
     return send("PATCH", path, Optional.of(JSON.writeValueAsString(body)));
   }
 
+  HttpReply put(String path, Object body) throws IOException {
+    return send("PUT", path, Optional.of(JSON.writeValueAsString(body)));
+  }
+
   HttpReply delete(String path) throws IOException {
     return send("DELETE", path, Optional.empty());
   }
@@ -66,6 +70,19 @@ final class RestCalls {
   }
 
   record Listing(List<JsonNode> items, boolean more) {}
+
+  /** Every page's whole body, for listings that wrap their items ({@code {"total_count": n, "check_runs": [...]}}). */
+  List<JsonNode> pages(String path) throws IOException {
+    List<JsonNode> pages = new ArrayList<>();
+    URI next = url(path);
+    for (int page = 0; page < MAX_PAGES && next != null; page++) {
+      HttpReply reply = clients.call(installationId, "GET", next, Optional.empty());
+      expect(reply, "GET", path);
+      pages.add(reply.json());
+      next = reply.nextPage().orElse(null);
+    }
+    return pages;
+  }
 
   JsonNode json(HttpReply reply, String method, String path) throws IOException {
     expect(reply, method, path);

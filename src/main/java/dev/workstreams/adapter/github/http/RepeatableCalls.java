@@ -32,6 +32,8 @@ public final class RepeatableCalls {
       "/repos/{owner}/{repo}/pulls",
       // adds to a set: adding a label already there changes nothing
       "/repos/{owner}/{repo}/issues/{number}/labels",
+      // asking again while the jobs re-run is refused and changes nothing (follow-through's rerun_failed_checks)
+      "/repos/{owner}/{repo}/actions/runs/{id}/rerun-failed-jobs",
       // the only GraphQL call the App sends is markPullRequestReadyForReview, which is idempotent
       "/graphql",
       "/api/graphql");

@@ -37,13 +37,21 @@ public final class AgentScheduler implements PlanProgress {
   private final RecordedPlans recorded;
   private final Clock clock;
   private final Notices notices = new Notices();
+  private final PlanRevisions revisions;
 
   public AgentScheduler(PlanStore store, AgentWorkers workers, TrackingComments tracking, Clock clock) {
+    this(store, workers, tracking, clock, PlanRevisions.NONE);
+  }
+
+  /** @param revisions follow-through: revisions of workstreams whose triggers wait start before new tasks */
+  public AgentScheduler(PlanStore store, AgentWorkers workers, TrackingComments tracking, Clock clock,
+      PlanRevisions revisions) {
     this.store = store;
     this.workers = workers;
     this.tracking = tracking;
     this.recorded = new RecordedPlans(store);
     this.clock = clock;
+    this.revisions = revisions;
   }
 
   @Override
@@ -68,6 +76,7 @@ public final class AgentScheduler implements PlanProgress {
         return;
       }
       carryOutCommands(plan, rows);
+      startRevisions(github, plan, desired.get(), rows, profile.get());
       schedule(plan, desired.get(), rows, profile.get());
     }
     Optional<String> body = recorded.trackingComment(plan, plan.state() != PlanState.ACTIVE);
@@ -97,15 +106,37 @@ public final class AgentScheduler implements PlanProgress {
     }
     for (String taskId : decision.start()) {
       Task task = desired.plan().task(taskId).orElseThrow();
-      StoredWorkstream row = rows.get(taskId);
-      int attempt = row.attempts() + 1;
-      save(plan, rows, row.withState(WorkstreamState.RUNNING, "attempt " + attempt)
-          .withAgentRun(attempt, Optional.of(clock.instant()), Optional.empty(), row.agentTime()));
-      store.heartbeat(plan.repository(), plan.issue(), taskId, clock.instant());
-      workers.start(new AgentAssignment(plan.repository(), plan.issue(), taskId, task.title(), profile,
-          plan.baseBranch(), prompt(plan, desired, task, rows), task.owns(), plan.shared(), plan.enforcement(),
-          plan.protectedPaths(), plan.labelledByAdmin(), attempt));
+      start(plan, rows, task, profile, prompt(plan, desired, task, rows), "attempt " + (rows.get(taskId).attempts() + 1),
+          false);
     }
+  }
+
+  /** Revisions go first: finishing work frees review capacity, and they take agent slots before new tasks. */
+  private void startRevisions(GitHubGateway github, StoredPlan plan, DesiredPlan desired,
+      Map<String, StoredWorkstream> rows, String profile) throws IOException {
+    revisions.startWaiting(github, plan, desired, rows, workers.freeSlots(), new PlanRevisions.Launch() {
+      @Override
+      public void start(Task task, String prompt, String detail, boolean resolveBaseConflict) {
+        AgentScheduler.this.start(plan, rows, task, profile, prompt, detail, resolveBaseConflict);
+      }
+
+      @Override
+      public String of(Task task) {
+        return prompt(plan, desired, task, rows);
+      }
+    });
+  }
+
+  private void start(StoredPlan plan, Map<String, StoredWorkstream> rows, Task task, String profile, String prompt,
+      String detail, boolean resolveBaseConflict) {
+    StoredWorkstream row = rows.get(task.id());
+    int attempt = row.attempts() + 1;
+    save(plan, rows, row.withState(WorkstreamState.RUNNING, detail)
+        .withAgentRun(attempt, Optional.of(clock.instant()), Optional.empty(), row.agentTime()));
+    store.heartbeat(plan.repository(), plan.issue(), task.id(), clock.instant());
+    workers.start(new AgentAssignment(plan.repository(), plan.issue(), task.id(), task.title(), profile,
+        plan.baseBranch(), prompt, task.owns(), plan.shared(), plan.enforcement(),
+        plan.protectedPaths(), plan.labelledByAdmin(), attempt, resolveBaseConflict));
   }
 
   private void carryOutCommands(StoredPlan plan, Map<String, StoredWorkstream> rows) {

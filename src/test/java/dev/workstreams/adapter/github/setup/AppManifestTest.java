@@ -35,7 +35,7 @@ class AppManifestTest {
     assertEquals(Map.of("contents", "write", "pull_requests", "write", "issues", "write", "checks", "write",
             "workflows", "write", "metadata", "read", "actions", "write"),
         new ObjectMapper().convertValue(json.path("default_permissions"), Map.class));
-    assertEquals(List.of("issues", "issue_comment", "pull_request", "push", "check_suite", "workflow_run"),
+    assertEquals(List.of("issues", "issue_comment", "pull_request", "push", "pull_request_review", "check_suite", "workflow_run"),
         new ObjectMapper().convertValue(json.path("default_events"), List.class));
   }
 

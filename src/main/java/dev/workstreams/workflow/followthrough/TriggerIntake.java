@@ -1,0 +1,74 @@
+package dev.workstreams.workflow.followthrough;
+
+import dev.workstreams.core.config.RepoConfigResult;
+import dev.workstreams.core.followthrough.FollowThroughSettings;
+import dev.workstreams.core.followthrough.Trigger;
+import dev.workstreams.port.GitHubGateway;
+import dev.workstreams.port.PlanState;
+import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.PlanStore.PlanTask;
+import dev.workstreams.port.RepoConfigs;
+import dev.workstreams.port.RepositoryId;
+import dev.workstreams.port.RevisionStore;
+import dev.workstreams.port.StoredPlan;
+import dev.workstreams.workflow.plans.support.PlanProgress;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Where every trigger enters: the workstream found by its pull request, the repository's
+ * follow-through settings kept for the scheduler, the trigger recorded once by its key, and the plan
+ * moved forward (which starts the revision when it may start).
+ */
+final class TriggerIntake {
+
+  private final PlanStore store;
+  private final RevisionStore revisions;
+  private final RepoConfigs configs;
+  private final PlanProgress progress;
+  private final Clock clock;
+
+  TriggerIntake(PlanStore store, RevisionStore revisions, RepoConfigs configs, PlanProgress progress, Clock clock) {
+    this.store = store;
+    this.revisions = revisions;
+    this.configs = configs;
+    this.progress = progress;
+    this.clock = clock;
+  }
+
+  /** The active plan and task whose workstream this pull request is. */
+  Optional<Workstream> workstream(RepositoryId repository, int pullRequest) {
+    Optional<PlanTask> task = store.taskOfPullRequest(repository, pullRequest);
+    Optional<StoredPlan> plan = task.flatMap(t -> store.plan(repository, t.issue()))
+        .filter(p -> p.state() == PlanState.ACTIVE);
+    return plan.map(p -> new Workstream(p, task.get().taskId(), pullRequest));
+  }
+
+  record Workstream(StoredPlan plan, String taskId, int pullRequest) {}
+
+  /**
+   * Records the trigger (a key seen before records nothing) and moves the plan forward either way: a
+   * redelivery after a crash between the two steps still starts what the first delivery recorded.
+   */
+  boolean accept(GitHubGateway github, Workstream w, String defaultBranch, Trigger trigger) throws IOException {
+    revisions.saveSettings(w.plan().repository(), w.plan().issue(), settings(w.plan().repository(), defaultBranch));
+    boolean recorded = revisions.record(w.plan().repository(), w.plan().issue(), w.taskId(), trigger, clock.instant());
+    progress.advance(github, store.plan(w.plan().repository(), w.plan().issue()).orElse(w.plan()));
+    return recorded;
+  }
+
+  /** The default branch's config as it is now; an unreadable one keeps the defaults (its problems are reported elsewhere). */
+  FollowThroughSettings settings(RepositoryId repository, String defaultBranch) throws IOException {
+    RepoConfigResult config = configs.load(repository, defaultBranch);
+    return config instanceof RepoConfigResult.Valid valid ? valid.config().followThrough() : FollowThroughSettings.DEFAULTS;
+  }
+
+  java.time.Instant now() {
+    return clock.instant();
+  }
+
+  RevisionStore revisions() {
+    return revisions;
+  }
+}
