@@ -171,11 +171,15 @@ final class ConfigReading {
 
   private void readPreview(YamlNode value) {
     if (value instanceof YamlScalar s && s.type() == Type.BOOLEAN) {
-      // The parser decides what is a boolean (YAML 1.1 also takes yes/no, on/off); its text says which one.
-      preview = Optional.of(Set.of("true", "yes", "y", "on").contains(s.text().toLowerCase(java.util.Locale.ROOT)));
+      preview = Optional.of(isTrue(s));
       return;
     }
     problem(value, "preview must be `true` or `false`, got " + shown(value));
+  }
+
+  /** The parser decides what is a boolean (YAML 1.1 also takes yes/no, on/off); its text says which one. */
+  private static boolean isTrue(YamlScalar s) {
+    return Set.of("true", "yes", "y", "on").contains(s.text().toLowerCase(java.util.Locale.ROOT));
   }
 
   private void readFollowThrough(String key, YamlNode value) {
@@ -198,7 +202,7 @@ final class ConfigReading {
       }
     } else if (value instanceof YamlScalar s && s.type() == Type.BOOLEAN) {
       followThrough = new FollowThroughSettings(f.maxRevisions(), f.agentTimeBudgetSeconds(), f.planTimeBudgetSeconds(),
-          s.text().equalsIgnoreCase("true"));
+          isTrue(s));
     } else {
       problem(value, "rerun_failed_checks must be `true` or `false`, got " + shown(value));
     }

@@ -20,6 +20,12 @@ class FollowThroughConfigTest {
   }
 
   @Test
+  void takesYamlsOtherSpellingsOfTrue() {
+    RepoConfig config = assertInstanceOf(RepoConfigResult.Valid.class, parser.parse("rerun_failed_checks: yes\n")).config();
+    assertEquals(true, config.followThrough().rerunFailedChecks());
+  }
+
+  @Test
   void defaultsToThreeRevisionsTwoHoursAndNoRerun() {
     assertEquals(FollowThroughSettings.DEFAULTS, RepoConfig.DEFAULTS.followThrough());
     assertEquals(3, RepoConfig.DEFAULTS.followThrough().maxRevisions());
