@@ -21,6 +21,12 @@ public interface FollowThroughGitHub {
   /** A check run's annotations, at most {@code max}. */
   List<Trigger.Annotation> annotations(long checkRunId, int max) throws IOException;
 
+  /**
+   * The last {@code lines} lines of an Actions job's log (for Actions, a check run's id is its job's id),
+   * read within a bound; GitHub serves it through a redirect to storage, which gets no token.
+   */
+  List<String> jobLogTail(long jobId, int lines) throws IOException;
+
   /** Asks GitHub to re-run the failed jobs of an Actions workflow run; false when it refused. */
   boolean rerunFailedJobs(long workflowRunId) throws IOException;
 

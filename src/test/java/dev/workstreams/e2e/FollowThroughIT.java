@@ -214,6 +214,11 @@ class FollowThroughIT {
     actionsJob("head1", "lint", "success");
     rig.github.followThrough.setAnnotations(job.path("id").asLong(), List.of(
         FakeFollowThrough.annotation("a/work.txt", 1, "expected 'run 1' but was 'run 0'")));
+    StringBuilder log = new StringBuilder();
+    for (int i = 1; i <= 250; i++) {
+      log.append("log line ").append(i).append('\n');
+    }
+    rig.github.actions.failedJobLogs.put(job.path("id").asLong(), log + "FooTest > works FAILED\n");
 
     rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(pr, 31, "failure"));
 
@@ -224,6 +229,8 @@ class FollowThroughIT {
     assertTrue(prompt.contains("### Check `test`: failure") && prompt.contains("2 tests failed in FooTest"), prompt);
     assertTrue(prompt.contains("a/work.txt:1: expected 'run 1' but was 'run 0'"), prompt);
     assertFalse(prompt.contains("`lint`"), "a passing check is not a failure");
+    assertTrue(prompt.contains("FooTest > works FAILED") && prompt.contains("log line 52\n"), "the job log's last 200 lines");
+    assertFalse(prompt.contains("log line 51\n"), "not more than the last 200 lines");
     assertTrue(row().contains("1 failed check on head1"), row());
 
     ObjectNode green = pushed("head2");
@@ -293,9 +300,11 @@ class FollowThroughIT {
     awaitRow("revisions 1/3");
     String repo = "/repos/octo/hello";
     // The trigger: who asked, the review's comments (one page here); the scheduler: the tracking comment as the
-    // revision starts; the report: the pull request's draft state, the tracking comment as it ends.
+    // revision starts; the report: the pull request's draft state, the tracking comment as it ends; the conflict radar,
+    // on the agent's report: the pull request's comments (for its conflict comment).
     assertEquals(sorted("GET " + repo + "/collaborators/mona/permission", "GET " + repo + "/pulls/100/reviews/600/comments",
-        "PATCH " + repo + "/issues/comments/5001", "GET " + repo + "/pulls/100", "PATCH " + repo + "/issues/comments/5001"),
+        "PATCH " + repo + "/issues/comments/5001", "GET " + repo + "/pulls/100", "PATCH " + repo + "/issues/comments/5001",
+        "GET " + repo + "/issues/100/comments"),
         sorted(calls().toArray(String[]::new)));
     List<String> starts = Files.readAllLines(Path.of(prompts + ".starts"));
     // Printed, not asserted (no timing assertions): the README's trigger-to-agent-start figure comes from here.
@@ -308,9 +317,11 @@ class FollowThroughIT {
     rig.deliverAndWait("check_suite", FollowThroughEvents.checkSuiteCompleted(pr, 70, "failure"));
     Eventually.await("the revision ran", Duration.ofSeconds(60), () -> runs() == 3);
     awaitRow("revisions 2/3");
-    // The trigger: the head's check runs (one page), the failed run's annotations; then as for a review.
+    // The trigger: the head's check runs (one page), the failed run's annotations and its job's log (a redirect to
+    // storage, which gets no token); then as for a review.
     assertEquals(sorted("GET " + repo + "/commits/ci1/check-runs", "GET " + repo + "/check-runs/" + job.path("id").asLong()
-        + "/annotations", "PATCH " + repo + "/issues/comments/5001", "GET " + repo + "/pulls/100",
-        "PATCH " + repo + "/issues/comments/5001"), sorted(calls().toArray(String[]::new)));
+        + "/annotations", "GET " + repo + "/actions/jobs/" + job.path("id").asLong() + "/logs",
+        "GET /storage/logs/" + job.path("id").asLong(), "PATCH " + repo + "/issues/comments/5001", "GET " + repo + "/pulls/100",
+        "PATCH " + repo + "/issues/comments/5001", "GET " + repo + "/issues/100/comments"), sorted(calls().toArray(String[]::new)));
   }
 }

@@ -297,7 +297,7 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
     RunVerdict verdict = RunVerdict.of(run.conclusion().orElse("unknown"), attempt.cancelRequested(),
         artifact.map(r -> new RunVerdict.Artifact(r.exitStatus(), r.bundle().isPresent())), pushOnFailure);
     String summary = verdict.reason() + " after " + DurationText.format(Duration.ofSeconds(seconds)) + " (" + run.htmlUrl() + ")";
-    List<String> tail = verdict.kind() == RunVerdict.Kind.PUBLISH ? List.of() : logTail(repo, run, folder);
+    List<String> tail = verdict.kind() == RunVerdict.Kind.PUBLISH ? List.of() : logTail(repo, run);
     switch (verdict.kind()) {
       case CANCELLED:
         return report(a, Result.CANCELLED, summary, seconds, false, List.of(), tail);
@@ -352,9 +352,9 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
     return Optional.of(RunArtifact.read(zip, limits.maxBytes(), folder.resolve(RunArtifact.BUNDLE)));
   }
 
-  private List<String> logTail(RepositoryId repo, WorkflowRun run, Path folder) {
+  private List<String> logTail(RepositoryId repo, WorkflowRun run) {
     try {
-      return api.failedJobLogTail(repo, run.id(), LOG_TAIL_LINES, MAX_LOG_BYTES, folder);
+      return api.failedJobLogTail(repo, run.id(), LOG_TAIL_LINES, MAX_LOG_BYTES);
     } catch (IOException e) {
       return List.of("(the job's log could not be read: " + e.getMessage() + ")");
     }

@@ -5,21 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.adapter.github.http.RedirectedDownloads;
 import dev.workstreams.adapter.github.http.RestPaths;
 import dev.workstreams.core.actions.AttemptKey;
 import dev.workstreams.json.Json;
 import dev.workstreams.port.RepositoryId;
 import dev.workstreams.port.WorkflowRun;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +27,13 @@ import java.util.Optional;
 public final class ActionsApi {
 
   private static final ObjectMapper JSON = Json.mapper();
-  private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
 
   private final GitHubClients clients;
-  private final HttpClient downloads;
+  private final RedirectedDownloads downloads;
 
   public ActionsApi(GitHubClients clients) {
-    this(clients, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(20)).build());
-  }
-
-  ActionsApi(GitHubClients clients, HttpClient downloads) {
     this.clients = clients;
-    this.downloads = downloads;
+    this.downloads = new RedirectedDownloads(clients);
   }
 
   /** How a dispatch went. */
@@ -147,85 +134,22 @@ public final class ActionsApi {
 
   /** Downloads the artifact's zip to {@code target}, refusing more than {@code maxBytes}. */
   public void downloadArtifact(RepositoryId repo, long artifactId, long maxBytes, Path target) throws IOException {
-    download(repo, repo(repo) + "/actions/artifacts/" + artifactId + "/zip", maxBytes, target);
+    downloads.toFile(repo.installationId(), repo(repo) + "/actions/artifacts/" + artifactId + "/zip", maxBytes, target);
   }
 
   /**
    * The last {@code lines} lines of the log of the run's first failed job (at most {@code maxBytes}
    * of it read); empty when no job failed or its log is gone.
    */
-  public List<String> failedJobLogTail(RepositoryId repo, long runId, int lines, long maxBytes, Path scratch)
-      throws IOException {
+  public List<String> failedJobLogTail(RepositoryId repo, long runId, int lines, long maxBytes) throws IOException {
     HttpReply reply = call(repo, "GET", repo(repo) + "/actions/runs/" + runId + "/jobs?per_page=100", Optional.empty());
     for (JsonNode job : expect(reply, "GET jobs of run " + runId).path("jobs")) {
       if (job.path("conclusion").asText("").equals("failure")) {
-        Path log = scratch.resolve("job-" + job.path("id").asLong() + ".log");
-        try {
-          download(repo, repo(repo) + "/actions/jobs/" + job.path("id").asLong() + "/logs", maxBytes, log);
-        } catch (ArtifactTooLarge e) {
-          return List.of("(the job's log is longer than " + maxBytes + " bytes; see the run)");
-        }
-        List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
+        return downloads.lastLines(repo.installationId(), repo(repo) + "/actions/jobs/" + job.path("id").asLong() + "/logs",
+            lines, maxBytes);
       }
     }
     return List.of();
-  }
-
-  /** GitHub's answer is a redirect to storage elsewhere: followed once, with no token, and streamed within bounds. */
-  private void download(RepositoryId repo, String path, long maxBytes, Path target) throws IOException {
-    URI api = clients.endpoints().rest(path);
-    HttpResponse<InputStream> answer = send(HttpRequest.newBuilder(api)
-        .header("Authorization", "token " + clients.installationToken(repo.installationId()))
-        .header("Accept", "application/vnd.github+json").timeout(DOWNLOAD_TIMEOUT).GET().build());
-    if (answer.statusCode() == 302 || answer.statusCode() == 307) {
-      answer.body().close();
-      URI storage = api.resolve(answer.headers().firstValue("Location")
-          .orElseThrow(() -> new IOException("GitHub redirected the download of " + path + " nowhere")));
-      if (!storage.getScheme().equals("https") && !storage.getScheme().equals("http")) {
-        throw new IOException("GitHub redirected the download of " + path + " to a " + storage.getScheme() + " address");
-      }
-      answer = send(HttpRequest.newBuilder(storage).timeout(DOWNLOAD_TIMEOUT).GET().build());
-    }
-    try (InputStream body = answer.body()) {
-      if (answer.statusCode() != 200) {
-        throw new IOException("downloading " + path + " answered " + answer.statusCode());
-      }
-      if (answer.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes) {
-        throw new ArtifactTooLarge(path, maxBytes);
-      }
-      try (OutputStream out = Files.newOutputStream(target)) {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-          total += n;
-          if (total > maxBytes) {
-            throw new ArtifactTooLarge(path, maxBytes);
-          }
-          out.write(buffer, 0, n);
-        }
-      }
-    } catch (ArtifactTooLarge e) {
-      Files.deleteIfExists(target);
-      throw e;
-    }
-  }
-
-  private HttpResponse<InputStream> send(HttpRequest request) throws IOException {
-    try {
-      return downloads.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while downloading from GitHub", e);
-    }
-  }
-
-  /** A download longer than its bound: stopped there, the partial file deleted. */
-  public static final class ArtifactTooLarge extends IOException {
-    ArtifactTooLarge(String path, long maxBytes) {
-      super("the download of " + path + " is longer than " + maxBytes + " bytes");
-    }
   }
 
   private HttpReply call(RepositoryId repo, String method, String path, Optional<JsonNode> body) throws IOException {

@@ -205,6 +205,11 @@ public final class JdbcPlanStore implements PlanStore {
   }
 
   private void upsert(String update, String insert, Binder binder) {
+    upsert(dataSource, update, insert, binder);
+  }
+
+  /** Updates the row, or inserts it when there was none: the one upsert both vendors run the same way. */
+  static void upsert(DataSource dataSource, String update, String insert, Binder binder) {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement s = c.prepareStatement(update)) {
         binder.bind(s);

@@ -254,19 +254,7 @@ public final class JdbcRevisionStore implements RevisionStore {
   }
 
   private void upsert(String update, String insert, JdbcPlanStore.Binder binder) {
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(update)) {
-        binder.bind(s);
-        if (s.executeUpdate() > 0) {
-          return;
-        }
-      }
-      try (PreparedStatement s = c.prepareStatement(insert)) {
-        binder.bind(s);
-        s.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new PlanStoreFailure("cannot save: " + e.getMessage(), e);
-    }
+    JdbcPlanStore.upsert(dataSource, update, insert, binder);
   }
+
 }

@@ -10,6 +10,7 @@ import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
 import dev.workstreams.workflow.events.CheckSuitePayload;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class ReviseWhenChecksFail implements EventHandler {
   static final String OWNERSHIP_CHECK = "workstreams/ownership";
   private static final Set<String> FAILED = Set.of("failure", "timed_out", "startup_failure");
   private static final int MAX_ANNOTATIONS = 50;
+  /** As much of a failed Actions job's log as the prompt quotes (issue 13: the last 200 lines). */
+  private static final int LOG_TAIL_LINES = 200;
 
   private final GitHubGateways gateways;
   private final FollowThroughGateways followThrough;
@@ -81,10 +84,23 @@ public final class ReviseWhenChecksFail implements EventHandler {
     List<Trigger.FailedCheck> described = new ArrayList<>();
     for (CheckRun run : failed) {
       described.add(new Trigger.FailedCheck(run.name(), run.conclusion().orElse(""), run.title(), run.summary(),
-          checks.annotations(run.id(), MAX_ANNOTATIONS), List.of()));
+          checks.annotations(run.id(), MAX_ANNOTATIONS), logTail(checks, run)));
     }
     GitHubGateway github = gateways.forRepository(suite.repository());
     intake.accept(github, w, suite.defaultBranch(), new Trigger.ChecksFailed(suite.headSha(), suite.suiteId(), described));
+  }
+
+  /** For an Actions job, the end of its log (where a test runner prints what failed); nothing for other checks. */
+  private static List<String> logTail(FollowThroughGitHub checks, CheckRun run) {
+    if (run.workflowRunId().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return checks.jobLogTail(run.id(), LOG_TAIL_LINES);
+    } catch (IOException e) {
+      // The log is a help, not the trigger: its absence (expired, unreadable) is said, and the revision goes on.
+      return List.of("(the job's log could not be read: " + e.getMessage() + ")");
+    }
   }
 
   /** Re-runs the failed Actions jobs of this head, the first time only; true when GitHub took the re-run. */

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.workstreams.adapter.github.GitHubTestRig;
 import dev.workstreams.adapter.github.auth.TestKeys;
 import dev.workstreams.adapter.github.http.FakeClock;
+import dev.workstreams.adapter.github.http.RedirectedDownloads;
 import dev.workstreams.adapter.github.http.RecordingSleeper;
 import dev.workstreams.core.actions.AttemptKey;
 import dev.workstreams.port.RepositoryId;
@@ -126,7 +127,7 @@ class ActionsApiIT {
 
     assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, Files.readAllBytes(zip));
     github.verify(getRequestedFor(urlEqualTo("/storage/77.zip?sig=abc")).withHeader("Authorization", absent()));
-    assertThrows(ActionsApi.ArtifactTooLarge.class, () -> api.downloadArtifact(REPO, 77, 4, tmp.resolve("b.zip")));
+    assertThrows(RedirectedDownloads.TooLarge.class, () -> api.downloadArtifact(REPO, 77, 4, tmp.resolve("b.zip")));
     assertFalse(Files.exists(tmp.resolve("b.zip")), "the partial file is deleted");
   }
 
@@ -138,6 +139,18 @@ class ActionsApiIT {
         .willReturn(aResponse().withStatus(302).withHeader("Location", github.baseUrl() + "/logs/2.txt")));
     github.stubFor(get("/logs/2.txt").willReturn(aResponse().withStatus(200).withBody("a\nb\nc\nd\n")));
 
-    assertEquals(List.of("c", "d"), api.failedJobLogTail(REPO, 9, 2, 1024, tmp));
+    assertEquals(List.of("c", "d"), api.failedJobLogTail(REPO, 9, 2, 1024));
+  }
+
+  @Test
+  void readsALongLogOnlyUpToItsBoundAndSaysSo() throws Exception {
+    github.stubFor(get("/repos/octo/hello/actions/runs/10/jobs?per_page=100").willReturn(okJson(
+        "{\"jobs\":[{\"id\":3,\"conclusion\":\"failure\"}]}")));
+    github.stubFor(get("/repos/octo/hello/actions/jobs/3/logs")
+        .willReturn(aResponse().withStatus(302).withHeader("Location", github.baseUrl() + "/logs/3.txt")));
+    github.stubFor(get("/logs/3.txt").willReturn(aResponse().withStatus(200).withBody("1\n2\n3\n4\n5\n6\n")));
+
+    assertEquals(List.of("3", "(the log goes on past 6 bytes; these are the last lines read)"),
+        api.failedJobLogTail(REPO, 10, 2, 6));
   }
 }

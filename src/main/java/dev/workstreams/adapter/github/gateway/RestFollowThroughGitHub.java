@@ -3,6 +3,7 @@ package dev.workstreams.adapter.github.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.http.HttpReply;
+import dev.workstreams.adapter.github.http.RedirectedDownloads;
 import dev.workstreams.adapter.github.http.RestPaths;
 import dev.workstreams.core.followthrough.Trigger;
 import dev.workstreams.port.FollowThroughGitHub;
@@ -24,11 +25,18 @@ public final class RestFollowThroughGitHub implements FollowThroughGitHub {
   /** An Actions job's details URL: {@code https://github.com/o/r/actions/runs/<run>/job/<job>}. */
   private static final Pattern ACTIONS_RUN = Pattern.compile("/actions/runs/(\\d{1,19})(?:/|$)");
 
+  /** A failed job's log is read up to here; the prompt quotes only its tail. */
+  private static final long MAX_LOG_BYTES = 32L * 1024 * 1024;
+
   private final RestCalls rest;
+  private final RedirectedDownloads downloads;
+  private final long installationId;
   private final String repo;
 
   public RestFollowThroughGitHub(GitHubClients clients, RepositoryId repository) {
     this.rest = new RestCalls(clients, repository.installationId());
+    this.downloads = new RedirectedDownloads(clients);
+    this.installationId = repository.installationId();
     this.repo = RestPaths.repository(repository.owner(), repository.name());
   }
 
@@ -71,6 +79,11 @@ public final class RestFollowThroughGitHub implements FollowThroughGitHub {
       }
     }
     return found;
+  }
+
+  @Override
+  public List<String> jobLogTail(long jobId, int lines) throws IOException {
+    return downloads.lastLines(installationId, repo + "/actions/jobs/" + jobId + "/logs", lines, MAX_LOG_BYTES);
   }
 
   @Override
