@@ -2,6 +2,7 @@ package dev.workstreams.core.config;
 
 import dev.workstreams.core.ownership.Glob;
 import dev.workstreams.core.ownership.GlobProblem;
+import dev.workstreams.core.schedule.WorkDuration;
 import dev.workstreams.core.yaml.YamlNode;
 import dev.workstreams.core.yaml.YamlNode.Entry;
 import dev.workstreams.core.yaml.YamlNode.YamlList;
@@ -9,6 +10,7 @@ import dev.workstreams.core.yaml.YamlNode.YamlMap;
 import dev.workstreams.core.yaml.YamlNode.YamlNull;
 import dev.workstreams.core.yaml.YamlNode.YamlScalar;
 import dev.workstreams.core.yaml.YamlNode.YamlScalar.Type;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 /** One pass over one config file's tree; collects values and problems. Not reusable. */
 final class ConfigReading {
 
-  static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement", "protected");
+  static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement", "protected", "review_time", "draft_label");
 
   /** GitHub refuses label names longer than 50 characters. */
   private static final int MAX_LABEL_LENGTH = 50;
@@ -35,6 +37,8 @@ final class ConfigReading {
   private List<String> shared = RepoConfig.DEFAULTS.shared();
   private Enforcement enforcement = RepoConfig.DEFAULTS.enforcement();
   private List<String> protectedPaths = RepoConfig.DEFAULTS.protectedPaths();
+  private Duration reviewTime = RepoConfig.DEFAULTS.reviewTime();
+  private String draftLabel = RepoConfig.DEFAULTS.draftLabel();
 
   RepoConfigResult read(YamlNode root) {
     if (root instanceof YamlNull) {
@@ -48,7 +52,8 @@ final class ConfigReading {
     if (!problems.isEmpty()) {
       return new RepoConfigResult.Invalid(problems);
     }
-    return new RepoConfigResult.Valid(new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths));
+    return new RepoConfigResult.Valid(new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths,
+        reviewTime, draftLabel));
   }
 
   private void readKey(Entry entry) {
@@ -68,19 +73,38 @@ final class ConfigReading {
       case "agent" -> readAgent(value);
       case "shared" -> readShared(value);
       case "protected" -> readProtected(value);
+      case "review_time" -> readReviewTime(value);
+      case "draft_label" -> readDraftLabel(value);
       default -> readEnforcement(value);
     }
   }
 
   private void readTriggerLabel(YamlNode value) {
+    label(value, "trigger_label").ifPresent(label -> triggerLabel = label);
+  }
+
+  private void readDraftLabel(YamlNode value) {
+    label(value, "draft_label").ifPresent(label -> draftLabel = label);
+  }
+
+  private Optional<String> label(YamlNode value, String key) {
     Optional<String> text = scalarText(value);
     int length = text.map(t -> t.codePointCount(0, t.length())).orElse(0);
     if (text.isEmpty() || text.get().isBlank() || length > MAX_LABEL_LENGTH) {
-      problem(value, "trigger_label must be a label name of 1 to " + MAX_LABEL_LENGTH + " characters"
+      problem(value, key + " must be a label name of 1 to " + MAX_LABEL_LENGTH + " characters"
           + (length > MAX_LABEL_LENGTH ? ", got " + length + " characters" : ""));
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  private void readReviewTime(YamlNode value) {
+    Optional<Duration> parsed = scalarText(value).flatMap(WorkDuration::parse);
+    if (parsed.isPresent()) {
+      reviewTime = parsed.get();
       return;
     }
-    triggerLabel = text.get();
+    problem(value, "review_time must be " + WorkDuration.expected() + ", got " + shown(value));
   }
 
   private void readMaxParallel(YamlNode value) {

@@ -1,5 +1,6 @@
 package dev.workstreams.core.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,10 +14,15 @@ import java.util.Optional;
  * @param enforcement  whether ownership violations are only commented on or also never pushed
  * @param protectedPaths globs of paths no agent change is pushed to (key {@code protected}), unless the
  *     task owns the path and the plan was labelled by an admin
+ * @param reviewTime   how long a person takes to review one pull request (key {@code review_time}), for the simulation
+ * @param draftLabel   the label that asks the planner for a draft plan (key {@code draft_label})
  */
 public record RepoConfig(
     String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement,
-    List<String> protectedPaths) {
+    List<String> protectedPaths, Duration reviewTime, String draftLabel) {
+
+  public static final Duration DEFAULT_REVIEW_TIME = Duration.ofMinutes(30);
+  public static final String DEFAULT_DRAFT_LABEL = "plan:draft";
 
   /**
    * What {@code protected} is when the file leaves it out: the files that decide what runs with the
@@ -38,5 +44,12 @@ public record RepoConfig(
   public RepoConfig(
       String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement) {
     this(triggerLabel, maxParallel, agent, shared, enforcement, DEFAULT_PROTECTED);
+  }
+
+  /** A config with the default review time and draft label. */
+  public RepoConfig(
+      String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement,
+      List<String> protectedPaths) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, DEFAULT_REVIEW_TIME, DEFAULT_DRAFT_LABEL);
   }
 }

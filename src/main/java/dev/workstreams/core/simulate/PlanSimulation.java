@@ -1,0 +1,74 @@
+package dev.workstreams.core.simulate;
+
+import dev.workstreams.core.plan.Plan;
+import dev.workstreams.core.plan.Task;
+import dev.workstreams.core.schedule.PlanSchedule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Simulates a valid plan at capacities 1 to {@value #CAPACITIES}, at its own capacity and unlimited. */
+public final class PlanSimulation {
+
+  /** The capacities always shown: the design's 3–4 workstreams per person, and a little beyond. */
+  public static final int CAPACITIES = 6;
+
+  private PlanSimulation() {}
+
+  /**
+   * @param schedule    the plan's merge order (from the plan engine; a plan with a cycle has none)
+   * @param maxParallel the capacity the plan will run at
+   */
+  public static Simulation of(Plan plan, PlanSchedule schedule, Duration reviewTime, int maxParallel) {
+    List<EstimatedTask> estimated = new ArrayList<>(Estimates.of(plan.tasks()));
+    // The App hands its queue the tasks sorted by merge order, ties in plan order (a stable sort).
+    estimated.sort(Comparator.comparingInt(t -> schedule.mergeOrder().get(t.id())));
+    List<Replay> replays = new ArrayList<>();
+    for (int capacity = 1; capacity <= CAPACITIES; capacity++) {
+      replays.add(ScheduleReplay.replay(estimated, reviewTime, capacity));
+    }
+    if (maxParallel > CAPACITIES) {
+      replays.add(ScheduleReplay.replay(estimated, reviewTime, maxParallel));
+    }
+    Replay unlimited = ScheduleReplay.replay(estimated, reviewTime, Math.max(1, estimated.size()));
+    Duration serial = estimated.stream().map(t -> t.agentTime().plus(reviewTime)).reduce(Duration.ZERO, Duration::plus);
+    List<String> guessed = estimated.stream().filter(EstimatedTask::guessed).map(EstimatedTask::id).toList();
+    List<String> planOrder = plan.tasks().stream().map(Task::id).toList();
+    guessed = planOrder.stream().filter(guessed::contains).toList();
+    Duration guess = estimated.stream().filter(EstimatedTask::guessed).map(EstimatedTask::agentTime).findFirst()
+        .orElse(Duration.ZERO);
+    return new Simulation(reviewTime, maxParallel, replays, unlimited, enough(replays, unlimited), serial,
+        criticalPath(estimated, reviewTime), guessed, guess);
+  }
+
+  // The knee: the first capacity whose wall time no larger capacity (nor unlimited) improves on.
+  private static Optional<Integer> enough(List<Replay> replays, Replay unlimited) {
+    for (int i = 0; i < replays.size(); i++) {
+      Duration wall = replays.get(i).wallTime();
+      boolean beaten = unlimited.wallTime().compareTo(wall) < 0
+          || replays.subList(i + 1, replays.size()).stream().anyMatch(r -> r.wallTime().compareTo(wall) < 0);
+      if (!beaten) {
+        return Optional.of(replays.get(i).capacity());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The longest chain, each task costing its agent time and one review: no schedule can be shorter. */
+  static Duration criticalPath(List<EstimatedTask> inMergeOrder, Duration reviewTime) {
+    Map<String, Duration> finish = new HashMap<>();
+    Duration longest = Duration.ZERO;
+    for (EstimatedTask task : inMergeOrder) {
+      Duration start = task.dependsOn().stream().map(finish::get).filter(d -> d != null)
+          .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+      Duration end = start.plus(task.agentTime()).plus(reviewTime);
+      finish.put(task.id(), end);
+      longest = longest.compareTo(end) < 0 ? end : longest;
+    }
+    return longest;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.workstreams.core.simulate;
+
+import dev.workstreams.core.schedule.AgentQueue;
+import dev.workstreams.core.schedule.WorkstreamState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A discrete-event replay of the schedule the App follows. Who starts is decided by the App's own
+ * {@link AgentQueue} (dependencies merged first, at most {@code capacity} workstreams in flight,
+ * counting pull requests awaiting review); agents are not the bottleneck (the instance's agent
+ * slots are taken as unlimited). One reviewer takes the first ready pull request in merge order,
+ * reviews it for the review time and merges it, which frees capacity and may make others ready.
+ */
+public final class ScheduleReplay {
+
+  private ScheduleReplay() {}
+
+  /**
+   * @param inMergeOrder the plan's tasks sorted by merge order (ties in plan order), as the App
+   *     hands them to its queue; dependencies must form no cycle
+   */
+  public static Replay replay(List<EstimatedTask> inMergeOrder, Duration review, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+    }
+    int n = inMergeOrder.size();
+    long reviewSeconds = review.toSeconds();
+    Map<String, WorkstreamState> states = new HashMap<>();
+    inMergeOrder.forEach(t -> states.put(t.id(), WorkstreamState.WAITING));
+    long[] agentDone = new long[n];
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      index.put(inMergeOrder.get(i).id(), i);
+    }
+    long now = 0;
+    int merged = 0;
+    int underReview = -1;
+    long reviewDone = 0;
+    long reviewing = 0;
+    while (merged < n) {
+      for (String id : AgentQueue.decide(entries(inMergeOrder, states), capacity, Integer.MAX_VALUE).start()) {
+        states.put(id, WorkstreamState.RUNNING);
+        agentDone[index.get(id)] = now + inMergeOrder.get(index.get(id)).agentTime().toSeconds();
+      }
+      if (underReview < 0) {
+        underReview = firstReady(inMergeOrder, states);
+        if (underReview >= 0) {
+          reviewDone = now + reviewSeconds;
+          reviewing += reviewSeconds;
+        }
+      }
+      long next = underReview >= 0 ? reviewDone : Long.MAX_VALUE;
+      for (int i = 0; i < n; i++) {
+        if (states.get(inMergeOrder.get(i).id()) == WorkstreamState.RUNNING) {
+          next = Math.min(next, agentDone[i]);
+        }
+      }
+      if (next == Long.MAX_VALUE) {
+        throw new IllegalArgumentException("tasks that can never start (a dependency cycle or an unknown id): "
+            + inMergeOrder.stream().filter(t -> states.get(t.id()) == WorkstreamState.WAITING).map(EstimatedTask::id).toList());
+      }
+      now = next;
+      for (int i = 0; i < n; i++) {
+        String id = inMergeOrder.get(i).id();
+        if (states.get(id) == WorkstreamState.RUNNING && agentDone[i] == now) {
+          states.put(id, WorkstreamState.PUSHED);
+        }
+      }
+      if (underReview >= 0 && reviewDone == now) {
+        states.put(inMergeOrder.get(underReview).id(), WorkstreamState.MERGED);
+        merged++;
+        underReview = -1;
+      }
+    }
+    return new Replay(capacity, Duration.ofSeconds(now), Duration.ofSeconds(now - reviewing));
+  }
+
+  private static List<AgentQueue.Entry> entries(List<EstimatedTask> tasks, Map<String, WorkstreamState> states) {
+    List<AgentQueue.Entry> entries = new ArrayList<>(tasks.size());
+    for (EstimatedTask t : tasks) {
+      entries.add(new AgentQueue.Entry(t.id(), t.dependsOn(), states.get(t.id())));
+    }
+    return entries;
+  }
+
+  // The reviewer works in merge order: the lowest-ordered pull request that waits for review.
+  private static int firstReady(List<EstimatedTask> tasks, Map<String, WorkstreamState> states) {
+    for (int i = 0; i < tasks.size(); i++) {
+      if (states.get(tasks.get(i).id()) == WorkstreamState.PUSHED) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
