@@ -1,6 +1,7 @@
 package dev.workstreams.core.simulate;
 
 import dev.workstreams.core.plan.Plan;
+import dev.workstreams.core.plan.PlanReport;
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.schedule.PlanSchedule;
 import java.time.Duration;
@@ -18,6 +19,18 @@ public final class PlanSimulation {
   public static final int CAPACITIES = 6;
 
   private PlanSimulation() {}
+
+  /**
+   * The simulation of a checked plan, at the plan's {@code max_parallel} or else {@code defaultMaxParallel};
+   * empty when the plan has errors (an unknown dependency or a cycle has no schedule to replay).
+   */
+  public static Optional<Simulation> of(PlanReport report, Duration reviewTime, int defaultMaxParallel) {
+    if (!report.valid() || report.schedule().isEmpty() || report.plan().tasks().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(of(report.plan(), report.schedule().get(), reviewTime,
+        report.plan().maxParallel().orElse(defaultMaxParallel)));
+  }
 
   /**
    * @param schedule    the plan's merge order (from the plan engine; a plan with a cycle has none)
