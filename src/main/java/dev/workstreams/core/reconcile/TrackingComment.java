@@ -75,6 +75,13 @@ public final class TrackingComment {
   public static String accepted(
       List<WorkstreamStatus> rows, PlanSchedule schedule, List<PlanProblem> findings, boolean cancelled,
       Optional<String> summary, String rejectedEdit) {
+    return accepted(rows, schedule, findings, cancelled, summary, rejectedEdit, "");
+  }
+
+  /** The comment for an accepted plan, with the simulation's line and table (or empty) below the plan's shape. */
+  public static String accepted(
+      List<WorkstreamStatus> rows, PlanSchedule schedule, List<PlanProblem> findings, boolean cancelled,
+      Optional<String> summary, String rejectedEdit, String simulation) {
     List<String> table = rows.stream().map(TrackingComment::row).toList();
     return BoundedMarkdown.comment()
         .text(Markers.TRACKING + "\n" + (cancelled
@@ -84,6 +91,7 @@ public final class TrackingComment {
         .text("| merge order | task | pull request | state |\n|---|---|---|---|\n")
         .items(table, MORE_ROWS)
         .text("\n" + shape(schedule, rows.size()))
+        .text(simulation.isEmpty() ? "" : "\n" + simulation)
         .text(summary.map(s -> "\n" + s + "\n").orElse(""))
         .items("\n**Worth a look**\n\n", bullets(findings), "- … and %d more\n", Integer.MAX_VALUE)
         .text("\nMerge in merge order: 1 first; pull requests with the same number in any order. "
