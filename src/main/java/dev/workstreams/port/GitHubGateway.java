@@ -70,6 +70,12 @@ public interface GitHubGateway {
 
   void editComment(long commentId, String body) throws IOException;
 
+  /** An issue's current body ({@code ""} when it has none), read fresh: a webhook's copy may be older. */
+  String issueBody(int number) throws IOException;
+
+  /** Replaces an issue's body. */
+  void updateIssueBody(int number, String body) throws IOException;
+
   /** Takes a draft pull request out of draft (GraphQL: REST cannot). */
   void markReadyForReview(int number) throws IOException;
 }

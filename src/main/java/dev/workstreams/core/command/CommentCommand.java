@@ -21,6 +21,12 @@ public sealed interface CommentCommand {
 
   record Cancel(String taskId) implements CommentCommand {}
 
+  /** {@code /workstreams draft}: ask the operator's planner for a plan of this issue. */
+  record Draft() implements CommentCommand {}
+
+  /** {@code /workstreams accept}: append the drafted plan to the issue and add the trigger label. */
+  record Accept() implements CommentCommand {}
+
   /** Starts with {@code /workstreams} but is not a command we know; answered with the usage. */
   record Unknown(String text) implements CommentCommand {}
 
@@ -39,6 +45,12 @@ public sealed interface CommentCommand {
     String verb = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
     if (verb.equals("status") && words.length == 1) {
       return Optional.of(new Status());
+    }
+    if (verb.equals("draft") && words.length == 1) {
+      return Optional.of(new Draft());
+    }
+    if (verb.equals("accept") && words.length == 1) {
+      return Optional.of(new Accept());
     }
     if ((verb.equals("retry") || verb.equals("cancel")) && words.length == 2 && TaskIds.valid(words[1])) {
       return Optional.of(verb.equals("retry") ? new Retry(words[1]) : new Cancel(words[1]));
