@@ -3,6 +3,7 @@ package dev.workstreams;
 import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.AgentRunner;
 import dev.workstreams.adapter.agent.AgentWorkerPool;
+import dev.workstreams.adapter.agent.SandboxedPlanner;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
 import dev.workstreams.adapter.agent.sandbox.HiddenPaths;
 import dev.workstreams.adapter.agent.sandbox.ResourceControl;
@@ -18,6 +19,7 @@ import dev.workstreams.config.Secret;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.Planner;
 import dev.workstreams.port.RepositoryId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +66,27 @@ final class AgentAssembly {
     return new AgentWorkerPool(profiles, config.agentConcurrency(), new WorkingCopies(dataDir),
         new AgentRunner(dataDir, clock, killGrace, sandbox), repository -> botIdentity(clients, repository),
         remote, secrets, store, clock, reports);
+  }
+
+  /**
+   * The operator's planner ({@code planner:} in the agents file) for {@code /workstreams draft}: run by
+   * the same sandboxed runner as agents, fetching as the agents do. {@link Planner#NONE} without one.
+   */
+  static Planner planner(AgentProfiles profiles, ServerConfig config, AgentSandbox sandbox,
+      Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients, Clock clock) {
+    if (profiles.planner().isEmpty()) {
+      return Planner.NONE;
+    }
+    Duration killGrace = localRemote.map(AppAssembly.LocalRemote::killGrace).orElse(Duration.ofSeconds(5));
+    Function<RepositoryId, Remote> remote = localRemote
+        .<Function<RepositoryId, Remote>>map(local -> repository -> Remote.anonymous(local.repository().toUri().toString()))
+        .orElse(repository -> Remote.withToken(clients.endpoints().page("/" + repository.fullName() + ".git").toString(),
+            () -> token(clients, repository)));
+    Function<RepositoryId, List<String>> secrets = localRemote
+        .<Function<RepositoryId, List<String>>>map(local -> repository -> local.secrets())
+        .orElse(repository -> Stream.concat(serverSecrets(config).stream(), Stream.of(token(clients, repository))).toList());
+    return new SandboxedPlanner(profiles.planner(), new WorkingCopies(config.dataDir()),
+        new AgentRunner(config.dataDir(), clock, killGrace, sandbox), remote, secrets);
   }
 
   private static BotIdentity botIdentity(GitHubClients clients, RepositoryId repository) {

@@ -12,6 +12,7 @@ import dev.workstreams.adapter.store.JdbcPlanStore;
 import dev.workstreams.config.ServerConfig;
 import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.port.AgentWorkers;
+import dev.workstreams.port.Planner;
 import dev.workstreams.workflow.EventRouter;
 import dev.workstreams.workflow.OwnEvents;
 import dev.workstreams.workflow.config.RefreshConfigOnPush;
@@ -114,7 +115,9 @@ public final class AppAssembly implements AutoCloseable {
     Optional<AgentWorkers> workers = options.profiles().isEmpty() ? Optional.empty() : Optional.of(pool(clients));
     RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
     RestGitHubGateways gateways = new RestGitHubGateways(clients);
-    PlanWorkflows.register(router, store, gateways, configs, options.clock(), workers, options.withoutAgents());
+    Planner planner = AgentAssembly.planner(options.profiles(), options.config(), options.sandbox(), options.localRemote(),
+        clients, options.clock());
+    PlanWorkflows.register(router, store, gateways, configs, options.clock(), workers, options.withoutAgents(), planner);
     OwnershipWorkflows.register(router, store, gateways);
     router.on("push", new RefreshConfigOnPush(configs));
   }
