@@ -86,9 +86,9 @@ final class JsonReportWriter {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("capacity", r.capacity());
     json.put("wallTime", WorkDuration.format(r.wallTime()));
-    json.put("wallSeconds", r.wallTime().toSeconds());
+    json.put("wallSeconds", r.wallTime().seconds());
     json.put("reviewerIdle", WorkDuration.format(r.reviewerIdle()));
-    json.put("reviewerIdleSeconds", r.reviewerIdle().toSeconds());
+    json.put("reviewerIdleSeconds", r.reviewerIdle().seconds());
     return json;
   }
 

@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +79,7 @@ public final class PlanCheckCommand implements Callable<Integer> {
       err.println("workstreams plan check: give --tree or --repo, not both");
       return UNREADABLE;
     }
-    Optional<Duration> review = WorkDuration.parse(reviewTime);
+    Optional<WorkDuration> review = WorkDuration.parse(reviewTime);
     if (review.isEmpty() || maxParallel < 1) {
       err.println("workstreams plan check: " + (review.isEmpty()
           ? "--review-time must be " + WorkDuration.expected() : "--max-parallel must be at least 1"));

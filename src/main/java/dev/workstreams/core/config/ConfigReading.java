@@ -10,7 +10,6 @@ import dev.workstreams.core.yaml.YamlNode.YamlMap;
 import dev.workstreams.core.yaml.YamlNode.YamlNull;
 import dev.workstreams.core.yaml.YamlNode.YamlScalar;
 import dev.workstreams.core.yaml.YamlNode.YamlScalar.Type;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +36,7 @@ final class ConfigReading {
   private List<String> shared = RepoConfig.DEFAULTS.shared();
   private Enforcement enforcement = RepoConfig.DEFAULTS.enforcement();
   private List<String> protectedPaths = RepoConfig.DEFAULTS.protectedPaths();
-  private Duration reviewTime = RepoConfig.DEFAULTS.reviewTime();
+  private WorkDuration reviewTime = RepoConfig.DEFAULTS.reviewTime();
   private String draftLabel = RepoConfig.DEFAULTS.draftLabel();
 
   RepoConfigResult read(YamlNode root) {
@@ -99,7 +98,7 @@ final class ConfigReading {
   }
 
   private void readReviewTime(YamlNode value) {
-    Optional<Duration> parsed = scalarText(value).flatMap(WorkDuration::parse);
+    Optional<WorkDuration> parsed = scalarText(value).flatMap(WorkDuration::parse);
     if (parsed.isPresent()) {
       reviewTime = parsed.get();
       return;

@@ -1,6 +1,6 @@
 package dev.workstreams.core.config;
 
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +19,9 @@ import java.util.Optional;
  */
 public record RepoConfig(
     String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement,
-    List<String> protectedPaths, Duration reviewTime, String draftLabel) {
+    List<String> protectedPaths, WorkDuration reviewTime, String draftLabel) {
 
-  public static final Duration DEFAULT_REVIEW_TIME = Duration.ofMinutes(30);
+  public static final WorkDuration DEFAULT_REVIEW_TIME = WorkDuration.ofMinutes(30);
   public static final String DEFAULT_DRAFT_LABEL = "plan:draft";
 
   /**

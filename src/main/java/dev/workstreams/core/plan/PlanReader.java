@@ -10,7 +10,6 @@ import dev.workstreams.core.yaml.YamlNode.YamlMap;
 import dev.workstreams.core.yaml.YamlNode.YamlNull;
 import dev.workstreams.core.yaml.YamlNode.YamlScalar;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -182,7 +181,7 @@ final class PlanReader {
       List<String> owns = required(map, "owns").map(this::owns).orElse(List.of());
       List<String> dependsOn = map.entry("depends_on").map(this::dependsOn).orElse(List.of());
       String prompt = map.entry("prompt").map(this::prompt).orElse("");
-      Optional<Duration> estimate = map.entry("estimate").flatMap(this::estimate);
+      Optional<WorkDuration> estimate = map.entry("estimate").flatMap(this::estimate);
       return id.map(value -> new Task(value, title, owns, dependsOn, prompt, map.line(), estimate));
     }
 
@@ -260,11 +259,11 @@ final class PlanReader {
       return s.text();
     }
 
-    private Optional<Duration> estimate(Entry entry) {
+    private Optional<WorkDuration> estimate(Entry entry) {
       if (entry.value() instanceof YamlNull) {
         return Optional.empty();
       }
-      Optional<Duration> parsed = entry.value() instanceof YamlScalar s ? WorkDuration.parse(s.text()) : Optional.empty();
+      Optional<WorkDuration> parsed = entry.value() instanceof YamlScalar s ? WorkDuration.parse(s.text()) : Optional.empty();
       if (parsed.isEmpty()) {
         String shown = entry.value() instanceof YamlScalar s ? InertText.code(s.text()) : entry.value().kind();
         problems.add(PlanProblem.error(entry.line(),

@@ -1,6 +1,6 @@
 package dev.workstreams.core.plan;
 
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record Task(
     String id, String title, List<String> owns, List<String> dependsOn, String prompt, int line,
-    Optional<Duration> estimate) {
+    Optional<WorkDuration> estimate) {
 
   public Task {
     owns = List.copyOf(owns);

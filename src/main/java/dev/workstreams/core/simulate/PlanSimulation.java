@@ -4,7 +4,7 @@ import dev.workstreams.core.plan.Plan;
 import dev.workstreams.core.plan.PlanReport;
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.schedule.PlanSchedule;
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ public final class PlanSimulation {
    * The simulation of a checked plan, at the plan's {@code max_parallel} or else {@code defaultMaxParallel};
    * empty when the plan has errors (an unknown dependency or a cycle has no schedule to replay).
    */
-  public static Optional<Simulation> of(PlanReport report, Duration reviewTime, int defaultMaxParallel) {
+  public static Optional<Simulation> of(PlanReport report, WorkDuration reviewTime, int defaultMaxParallel) {
     if (!report.valid() || report.schedule().isEmpty() || report.plan().tasks().isEmpty()) {
       return Optional.empty();
     }
@@ -36,7 +36,7 @@ public final class PlanSimulation {
    * @param schedule    the plan's merge order (from the plan engine; a plan with a cycle has none)
    * @param maxParallel the capacity the plan will run at
    */
-  public static Simulation of(Plan plan, PlanSchedule schedule, Duration reviewTime, int maxParallel) {
+  public static Simulation of(Plan plan, PlanSchedule schedule, WorkDuration reviewTime, int maxParallel) {
     List<EstimatedTask> estimated = new ArrayList<>(Estimates.of(plan.tasks()));
     // The App hands its queue the tasks sorted by merge order, ties in plan order (a stable sort).
     estimated.sort(Comparator.comparingInt(t -> schedule.mergeOrder().get(t.id())));
@@ -48,12 +48,12 @@ public final class PlanSimulation {
       replays.add(ScheduleReplay.replay(estimated, reviewTime, maxParallel));
     }
     Replay unlimited = ScheduleReplay.replay(estimated, reviewTime, Math.max(1, estimated.size()));
-    Duration serial = estimated.stream().map(t -> t.agentTime().plus(reviewTime)).reduce(Duration.ZERO, Duration::plus);
+    WorkDuration serial = estimated.stream().map(t -> t.agentTime().plus(reviewTime)).reduce(WorkDuration.ZERO, WorkDuration::plus);
     List<String> guessed = estimated.stream().filter(EstimatedTask::guessed).map(EstimatedTask::id).toList();
     List<String> planOrder = plan.tasks().stream().map(Task::id).toList();
     guessed = planOrder.stream().filter(guessed::contains).toList();
-    Duration guess = estimated.stream().filter(EstimatedTask::guessed).map(EstimatedTask::agentTime).findFirst()
-        .orElse(Duration.ZERO);
+    WorkDuration guess = estimated.stream().filter(EstimatedTask::guessed).map(EstimatedTask::agentTime).findFirst()
+        .orElse(WorkDuration.ZERO);
     return new Simulation(reviewTime, maxParallel, replays, unlimited, enough(replays, unlimited), serial,
         criticalPath(estimated, reviewTime), guessed, guess);
   }
@@ -61,7 +61,7 @@ public final class PlanSimulation {
   // The knee: the first capacity whose wall time no larger capacity (nor unlimited) improves on.
   private static Optional<Integer> enough(List<Replay> replays, Replay unlimited) {
     for (int i = 0; i < replays.size(); i++) {
-      Duration wall = replays.get(i).wallTime();
+      WorkDuration wall = replays.get(i).wallTime();
       boolean beaten = unlimited.wallTime().compareTo(wall) < 0
           || replays.subList(i + 1, replays.size()).stream().anyMatch(r -> r.wallTime().compareTo(wall) < 0);
       if (!beaten) {
@@ -72,13 +72,13 @@ public final class PlanSimulation {
   }
 
   /** The longest chain, each task costing its agent time and one review: no schedule can be shorter. */
-  static Duration criticalPath(List<EstimatedTask> inMergeOrder, Duration reviewTime) {
-    Map<String, Duration> finish = new HashMap<>();
-    Duration longest = Duration.ZERO;
+  static WorkDuration criticalPath(List<EstimatedTask> inMergeOrder, WorkDuration reviewTime) {
+    Map<String, WorkDuration> finish = new HashMap<>();
+    WorkDuration longest = WorkDuration.ZERO;
     for (EstimatedTask task : inMergeOrder) {
-      Duration start = task.dependsOn().stream().map(finish::get).filter(d -> d != null)
-          .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-      Duration end = start.plus(task.agentTime()).plus(reviewTime);
+      WorkDuration start = task.dependsOn().stream().map(finish::get).filter(d -> d != null)
+          .max(Comparator.naturalOrder()).orElse(WorkDuration.ZERO);
+      WorkDuration end = start.plus(task.agentTime()).plus(reviewTime);
       finish.put(task.id(), end);
       longest = longest.compareTo(end) < 0 ? end : longest;
     }

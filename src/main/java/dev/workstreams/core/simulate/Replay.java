@@ -1,6 +1,6 @@
 package dev.workstreams.core.simulate;
 
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 
 /**
  * One simulated run of a plan at one review capacity ({@code max_parallel}).
@@ -8,4 +8,4 @@ import java.time.Duration;
  * @param wallTime     from the first agent's start to the last merge
  * @param reviewerIdle time within the wall time when the reviewer had nothing ready to review
  */
-public record Replay(int capacity, Duration wallTime, Duration reviewerIdle) {}
+public record Replay(int capacity, WorkDuration wallTime, WorkDuration reviewerIdle) {}

@@ -2,7 +2,7 @@ package dev.workstreams.core.simulate;
 
 import dev.workstreams.core.schedule.AgentQueue;
 import dev.workstreams.core.schedule.WorkstreamState;
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +23,12 @@ public final class ScheduleReplay {
    * @param inMergeOrder the plan's tasks sorted by merge order (ties in plan order), as the App
    *     hands them to its queue; dependencies must form no cycle
    */
-  public static Replay replay(List<EstimatedTask> inMergeOrder, Duration review, int capacity) {
+  public static Replay replay(List<EstimatedTask> inMergeOrder, WorkDuration review, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     }
     int n = inMergeOrder.size();
-    long reviewSeconds = review.toSeconds();
+    long reviewSeconds = review.seconds();
     Map<String, WorkstreamState> states = new HashMap<>();
     inMergeOrder.forEach(t -> states.put(t.id(), WorkstreamState.WAITING));
     long[] agentDone = new long[n];
@@ -44,7 +44,7 @@ public final class ScheduleReplay {
     while (merged < n) {
       for (String id : AgentQueue.decide(entries(inMergeOrder, states), capacity, Integer.MAX_VALUE).start()) {
         states.put(id, WorkstreamState.RUNNING);
-        agentDone[index.get(id)] = now + inMergeOrder.get(index.get(id)).agentTime().toSeconds();
+        agentDone[index.get(id)] = now + inMergeOrder.get(index.get(id)).agentTime().seconds();
       }
       if (underReview < 0) {
         underReview = firstReady(inMergeOrder, states);
@@ -76,7 +76,7 @@ public final class ScheduleReplay {
         underReview = -1;
       }
     }
-    return new Replay(capacity, Duration.ofSeconds(now), Duration.ofSeconds(now - reviewing));
+    return new Replay(capacity, new WorkDuration(now), new WorkDuration(now - reviewing));
   }
 
   private static List<AgentQueue.Entry> entries(List<EstimatedTask> tasks, Map<String, WorkstreamState> states) {

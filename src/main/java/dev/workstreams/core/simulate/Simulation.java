@@ -1,6 +1,6 @@
 package dev.workstreams.core.simulate;
 
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,15 +20,15 @@ import java.util.Optional;
  * @param guess           the agent time the guessed tasks were given
  */
 public record Simulation(
-    Duration reviewTime,
+    WorkDuration reviewTime,
     int maxParallel,
     List<Replay> replays,
     Replay unlimited,
     Optional<Integer> enoughCapacity,
-    Duration serialTime,
-    Duration criticalPath,
+    WorkDuration serialTime,
+    WorkDuration criticalPath,
     List<String> guessed,
-    Duration guess) {
+    WorkDuration guess) {
 
   public Simulation {
     replays = List.copyOf(replays);

@@ -49,7 +49,7 @@ public final class SimulationText {
 
   /** Serial time over this run's wall time, as {@code 1.85×}. */
   public static String speedup(Simulation s, Replay r) {
-    double x = r.wallTime().isZero() ? 1.0 : (double) s.serialTime().toSeconds() / r.wallTime().toSeconds();
+    double x = r.wallTime().isZero() ? 1.0 : (double) s.serialTime().seconds() / r.wallTime().seconds();
     return String.format(Locale.ROOT, "%.2f×", x);
   }
 }

@@ -3,7 +3,7 @@ package dev.workstreams.core.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +16,16 @@ class DraftingConfigTest {
   void defaultsToHalfAnHourOfReviewAndThePlanDraftLabel() {
     RepoConfig config = valid("trigger_label: plan\n");
 
-    assertEquals(Duration.ofMinutes(30), config.reviewTime());
+    assertEquals(WorkDuration.ofMinutes(30), config.reviewTime());
     assertEquals("plan:draft", config.draftLabel());
-    assertEquals(Duration.ofMinutes(30), RepoConfig.DEFAULTS.reviewTime());
+    assertEquals(WorkDuration.ofMinutes(30), RepoConfig.DEFAULTS.reviewTime());
   }
 
   @Test
   void readsBoth() {
     RepoConfig config = valid("review_time: 1h15m\ndraft_label: needs-plan\n");
 
-    assertEquals(Duration.ofMinutes(75), config.reviewTime());
+    assertEquals(WorkDuration.ofMinutes(75), config.reviewTime());
     assertEquals("needs-plan", config.draftLabel());
   }
 

@@ -3,7 +3,7 @@ package dev.workstreams.core.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ class EstimateFieldTest {
         """);
 
     assertTrue(report.valid(), report.problems()::toString);
-    assertEquals(Optional.of(Duration.ofMinutes(45)), report.plan().task("a").orElseThrow().estimate());
-    assertEquals(Optional.of(Duration.ofMinutes(90)), report.plan().task("b").orElseThrow().estimate());
+    assertEquals(Optional.of(WorkDuration.ofMinutes(45)), report.plan().task("a").orElseThrow().estimate());
+    assertEquals(Optional.of(WorkDuration.ofMinutes(90)), report.plan().task("b").orElseThrow().estimate());
     assertEquals(Optional.empty(), report.plan().task("c").orElseThrow().estimate());
   }
 

@@ -5,7 +5,7 @@ import static dev.workstreams.core.simulate.SimulationFixture.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Schedules worked out by hand; each comment is the timeline the assertion checks. */
 class ScheduleReplayTest {
 
-  private static Duration h(double hours) {
-    return Duration.ofMinutes(Math.round(hours * 60));
+  private static WorkDuration h(double hours) {
+    return WorkDuration.ofMinutes(Math.round(hours * 60));
   }
 
   @Test
@@ -68,9 +68,9 @@ class ScheduleReplayTest {
 
     assertEquals(h(6.5), at(s, 1));
     // capacity 2: c starts when a is merged (2h10m), is ready 2h20m, reviewed after b, 4h10m-6h10m
-    assertEquals(Duration.ofMinutes(370), at(s, 2));
-    assertEquals(Duration.ofMinutes(370), at(s, 3));
-    assertEquals(Duration.ofMinutes(10), s.atMaxParallel().reviewerIdle());
+    assertEquals(WorkDuration.ofMinutes(370), at(s, 2));
+    assertEquals(WorkDuration.ofMinutes(370), at(s, 3));
+    assertEquals(WorkDuration.ofMinutes(10), s.atMaxParallel().reviewerIdle());
     assertEquals(Optional.of(2), s.enoughCapacity());
   }
 
@@ -78,11 +78,11 @@ class ScheduleReplayTest {
   void whenAgentTimeDominatesCapacityIsTheLimit() {
     Simulation s = plan().task("a", "4h").task("b", "4h").task("c", "4h").simulate("5m", 3);
 
-    assertEquals(Duration.ofMinutes(735), at(s, 1));
+    assertEquals(WorkDuration.ofMinutes(735), at(s, 1));
     // capacity 2: a, b ready 4h; a merged 4h05m, c 4h05m-8h05m, reviewed to 8h10m
-    assertEquals(Duration.ofMinutes(490), at(s, 2));
+    assertEquals(WorkDuration.ofMinutes(490), at(s, 2));
     // capacity 3: all ready at 4h, three reviews to 4h15m
-    assertEquals(Duration.ofMinutes(255), at(s, 3));
+    assertEquals(WorkDuration.ofMinutes(255), at(s, 3));
     assertEquals(Optional.of(3), s.enoughCapacity());
   }
 
@@ -114,7 +114,7 @@ class ScheduleReplayTest {
 
     assertEquals(List.of(1, 2, 3, 4, 5, 6, 8), s.replays().stream().map(Replay::capacity).toList());
     // all eight ready at 2h, then eight reviews of 10m
-    assertEquals(Duration.ofMinutes(120 + 80), s.atMaxParallel().wallTime());
+    assertEquals(WorkDuration.ofMinutes(120 + 80), s.atMaxParallel().wallTime());
     assertEquals(Optional.of(8), s.enoughCapacity());
   }
 
@@ -138,8 +138,8 @@ class ScheduleReplayTest {
 
   @Test
   void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-    assertEquals(Optional.of(Duration.ofMinutes(90)),
-        Estimates.median(List.of(h(3), h(1), h(2), Duration.ofMinutes(10))));
+    assertEquals(Optional.of(WorkDuration.ofMinutes(90)),
+        Estimates.median(List.of(h(3), h(1), h(2), WorkDuration.ofMinutes(10))));
     assertEquals(Optional.empty(), Estimates.median(List.of()));
   }
 

@@ -5,7 +5,7 @@ import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.schedule.DependencyGraph;
 import dev.workstreams.core.schedule.PlanSchedule;
 import dev.workstreams.core.schedule.TaskNode;
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ final class SimulationFixture {
   }
 
   SimulationFixture task(String id, String estimate, String... dependsOn) {
-    Optional<Duration> e = estimate == null ? Optional.empty()
+    Optional<WorkDuration> e = estimate == null ? Optional.empty()
         : Optional.of(dev.workstreams.core.schedule.WorkDuration.parse(estimate).orElseThrow());
     tasks.add(new Task(id, "Task " + id, List.of(id + "/**"), List.of(dependsOn), "", tasks.size() + 1, e));
     return this;
@@ -41,7 +41,7 @@ final class SimulationFixture {
         maxParallel);
   }
 
-  static Duration at(Simulation s, int capacity) {
+  static WorkDuration at(Simulation s, int capacity) {
     return s.replays().stream().filter(r -> r.capacity() == capacity).findFirst().orElseThrow().wallTime();
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workstreams.core.plan.Plan;
 import dev.workstreams.core.plan.Task;
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,8 +29,8 @@ class SimulationProperties {
           deps.add("t" + j);
         }
       }
-      Optional<Duration> estimate = random.nextInt(5) == 0 ? Optional.empty()
-          : Optional.of(Duration.ofMinutes(5 * (1 + random.nextInt(48))));
+      Optional<WorkDuration> estimate = random.nextInt(5) == 0 ? Optional.empty()
+          : Optional.of(WorkDuration.ofMinutes(5 * (1 + random.nextInt(48))));
       tasks.add(new Task("t" + i, "Task " + i, List.of("t" + i + "/**"), deps, "", i + 1, estimate));
     }
     Collections.shuffle(tasks, random);
@@ -39,14 +39,14 @@ class SimulationProperties {
 
   private static Simulation simulate(int size, long seed, int reviewMinutes) {
     Plan plan = randomPlan(size, seed);
-    return PlanSimulation.of(plan, SimulationFixture.schedule(plan), Duration.ofMinutes(reviewMinutes), 4);
+    return PlanSimulation.of(plan, SimulationFixture.schedule(plan), WorkDuration.ofMinutes(reviewMinutes), 4);
   }
 
   @Property(tries = 300)
   void wallTimeIsNeverBelowTheCriticalPathNorTheReviewsNorAboveTheSerialSum(
       @ForAll @IntRange(min = 1, max = 30) int size, @ForAll long seed, @ForAll @IntRange(min = 1, max = 240) int review) {
     Simulation s = simulate(size, seed, review);
-    Duration reviews = Duration.ofMinutes((long) review * size);
+    WorkDuration reviews = WorkDuration.ofMinutes((long) review * size);
 
     for (Replay r : all(s)) {
       assertTrue(r.wallTime().compareTo(s.criticalPath()) >= 0, r + " below the critical path " + s.criticalPath());
@@ -75,7 +75,7 @@ class SimulationProperties {
     Plan plan = randomPlan(size, seed);
     Plan independent = new Plan(Optional.empty(), Optional.empty(), Optional.empty(), plan.tasks().stream()
         .map(t -> new Task(t.id(), t.title(), t.owns(), List.of(), "", t.line(), t.estimate())).toList());
-    Simulation s = PlanSimulation.of(independent, SimulationFixture.schedule(independent), Duration.ofMinutes(review), 4);
+    Simulation s = PlanSimulation.of(independent, SimulationFixture.schedule(independent), WorkDuration.ofMinutes(review), 4);
 
     assertNonIncreasing(all(s));
   }
@@ -90,7 +90,7 @@ class SimulationProperties {
       chain.add(new Task(t.id(), t.title(), t.owns(), previous, "", t.line(), t.estimate()));
     }
     Plan chained = new Plan(Optional.empty(), Optional.empty(), Optional.empty(), chain);
-    Simulation s = PlanSimulation.of(chained, SimulationFixture.schedule(chained), Duration.ofMinutes(review), 4);
+    Simulation s = PlanSimulation.of(chained, SimulationFixture.schedule(chained), WorkDuration.ofMinutes(review), 4);
 
     all(s).forEach(r -> assertEquals(s.serialTime(), r.wallTime(), "capacity " + r.capacity()));
     assertEquals(Optional.of(1), s.enoughCapacity());

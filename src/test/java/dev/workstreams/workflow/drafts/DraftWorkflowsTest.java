@@ -22,7 +22,7 @@ import dev.workstreams.workflow.EventRouter;
 import dev.workstreams.workflow.plans.PlanWorkflows;
 import dev.workstreams.workflow.plans.support.PlanProgress;
 import java.time.Clock;
-import java.time.Duration;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -220,7 +220,7 @@ class DraftWorkflowsTest {
   @Test
   void theRepositoryNamesItsOwnDraftLabel() throws Exception {
     configs.answering(new RepoConfigResult.Valid(new RepoConfig("plan", 2, Optional.empty(), List.of(),
-        Enforcement.COMMENT, RepoConfig.DEFAULT_PROTECTED, Duration.ofHours(1), "needs-plan")));
+        Enforcement.COMMENT, RepoConfig.DEFAULT_PROTECTED, WorkDuration.ofHours(1), "needs-plan")));
     planner.answering(VALID);
 
     deliver(planner, "issues", PlanEvents.labeled(ISSUE, "plan:draft", "writer"), "d-1");
