@@ -41,10 +41,16 @@ public final class ScheduleReplay {
     int underReview = -1;
     long reviewDone = 0;
     long reviewing = 0;
+    // Who may start changes only when a pull request is merged (capacity freed, dependents ready); an agent
+    // finishing keeps its workstream in flight. So the queue is asked at the start and after each merge.
+    boolean mergedSinceAsked = true;
     while (merged < n) {
-      for (String id : AgentQueue.decide(entries(inMergeOrder, states), capacity, Integer.MAX_VALUE).start()) {
-        states.put(id, WorkstreamState.RUNNING);
-        agentDone[index.get(id)] = now + inMergeOrder.get(index.get(id)).agentTime().seconds();
+      if (mergedSinceAsked) {
+        for (String id : AgentQueue.decide(entries(inMergeOrder, states), capacity, Integer.MAX_VALUE).start()) {
+          states.put(id, WorkstreamState.RUNNING);
+          agentDone[index.get(id)] = now + inMergeOrder.get(index.get(id)).agentTime().seconds();
+        }
+        mergedSinceAsked = false;
       }
       if (underReview < 0) {
         underReview = firstReady(inMergeOrder, states);
@@ -74,6 +80,7 @@ public final class ScheduleReplay {
         states.put(inMergeOrder.get(underReview).id(), WorkstreamState.MERGED);
         merged++;
         underReview = -1;
+        mergedSinceAsked = true;
       }
     }
     return new Replay(capacity, new WorkDuration(now), new WorkDuration(now - reviewing));
