@@ -24,6 +24,14 @@ public final class ScheduleReplay {
    *     hands them to its queue; dependencies must form no cycle
    */
   public static Replay replay(List<EstimatedTask> inMergeOrder, WorkDuration review, int capacity) {
+    return replay(inMergeOrder, review, capacity, false);
+  }
+
+  /**
+   * @param everyTask hand the queue every task as it stands, rather than only those it may start or
+   *     that hold capacity (the same decisions, at a multiple of the cost; for tests that show so)
+   */
+  static Replay replay(List<EstimatedTask> inMergeOrder, WorkDuration review, int capacity, boolean everyTask) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     }
@@ -46,7 +54,7 @@ public final class ScheduleReplay {
     boolean mergedSinceAsked = true;
     while (merged < n) {
       if (mergedSinceAsked) {
-        for (String id : AgentQueue.decide(entries(inMergeOrder, states), capacity, Integer.MAX_VALUE).start()) {
+        for (String id : AgentQueue.decide(entries(inMergeOrder, states, everyTask), capacity, Integer.MAX_VALUE).start()) {
           states.put(id, WorkstreamState.RUNNING);
           agentDone[index.get(id)] = now + inMergeOrder.get(index.get(id)).agentTime().seconds();
         }
@@ -86,10 +94,23 @@ public final class ScheduleReplay {
     return new Replay(capacity, new WorkDuration(now), new WorkDuration(now - reviewing));
   }
 
-  private static List<AgentQueue.Entry> entries(List<EstimatedTask> tasks, Map<String, WorkstreamState> states) {
+  /**
+   * What the queue is asked about. Merged tasks and merged dependencies change none of its decisions
+   * (a merged task holds no capacity, a merged dependency neither blocks nor waits), nor do tasks
+   * still waiting for a dependency (they take no room): leaving them out saves the queue explaining
+   * why each of them waits, which is most of its work.
+   */
+  private static List<AgentQueue.Entry> entries(
+      List<EstimatedTask> tasks, Map<String, WorkstreamState> states, boolean everyTask) {
     List<AgentQueue.Entry> entries = new ArrayList<>(tasks.size());
     for (EstimatedTask t : tasks) {
-      entries.add(new AgentQueue.Entry(t.id(), t.dependsOn(), states.get(t.id())));
+      WorkstreamState state = states.get(t.id());
+      if (everyTask) {
+        entries.add(new AgentQueue.Entry(t.id(), t.dependsOn(), state));
+      } else if (state.inFlight()
+          || state == WorkstreamState.WAITING && t.dependsOn().stream().allMatch(d -> states.get(d) == WorkstreamState.MERGED)) {
+        entries.add(new AgentQueue.Entry(t.id(), List.of(), state));
+      }
     }
     return entries;
   }

@@ -104,6 +104,19 @@ class SimulationProperties {
     all(s).forEach(r -> assertTrue(r.wallTime().compareTo(s.replays().get(0).wallTime()) <= 0, r.toString()));
   }
 
+  @Property(tries = 200)
+  void askingTheQueueOnlyAboutTasksThatMayStartChangesNoDecision(
+      @ForAll @IntRange(min = 1, max = 30) int size, @ForAll long seed, @ForAll @IntRange(min = 1, max = 240) int review,
+      @ForAll @IntRange(min = 1, max = 8) int capacity) {
+    Plan plan = randomPlan(size, seed);
+    var schedule = SimulationFixture.schedule(plan);
+    List<EstimatedTask> tasks = new ArrayList<>(Estimates.of(plan.tasks()));
+    tasks.sort(java.util.Comparator.comparingInt(t -> schedule.mergeOrder().get(t.id())));
+    WorkDuration r = WorkDuration.ofMinutes(review);
+
+    assertEquals(ScheduleReplay.replay(tasks, r, capacity, true), ScheduleReplay.replay(tasks, r, capacity, false));
+  }
+
   private static void assertNonIncreasing(List<Replay> runs) {
     for (int i = 1; i < runs.size(); i++) {
       assertTrue(runs.get(i).wallTime().compareTo(runs.get(i - 1).wallTime()) <= 0,
