@@ -6,6 +6,7 @@ import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.AgentRunner;
 import dev.workstreams.adapter.agent.AgentWorkerPool;
 import dev.workstreams.adapter.agent.RemoteAgents;
+import dev.workstreams.adapter.agent.SandboxedPlanner;
 import dev.workstreams.adapter.agent.sandbox.AgentSandbox;
 import dev.workstreams.adapter.agent.sandbox.HiddenPaths;
 import dev.workstreams.adapter.agent.sandbox.ResourceControl;
@@ -27,6 +28,7 @@ import dev.workstreams.port.ActionsAttempts;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.IntegrationBranches;
 import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.Planner;
 import dev.workstreams.port.RepositoryId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,9 +74,7 @@ final class AgentAssembly {
     Path dataDir = config.dataDir();
     Duration killGrace = localRemote.map(AppAssembly.LocalRemote::killGrace).orElse(Duration.ofSeconds(5));
     Function<RepositoryId, Remote> remote = remotes(localRemote, clients);
-    Function<RepositoryId, List<String>> secrets = localRemote
-        .<Function<RepositoryId, List<String>>>map(local -> repository -> local.secrets())
-        .orElse(repository -> Stream.concat(serverSecrets(config).stream(), Stream.of(token(clients, repository))).toList());
+    Function<RepositoryId, List<String>> secrets = secrets(localRemote, clients, config);
     return new AgentWorkerPool(profiles, config.agentConcurrency(), copies,
         new AgentRunner(dataDir, clock, killGrace, sandbox), repository -> botIdentity(clients, repository),
         remote, secrets, store, clock, reports, remoteAgents);
@@ -100,6 +100,14 @@ final class AgentAssembly {
             () -> token(clients, repository)));
   }
 
+  /** What runs' output is redacted of: every secret the server holds and the repository's installation token. */
+  private static Function<RepositoryId, List<String>> secrets(Optional<AppAssembly.LocalRemote> localRemote,
+      GitHubClients clients, ServerConfig config) {
+    return localRemote
+        .<Function<RepositoryId, List<String>>>map(local -> repository -> local.secrets())
+        .orElse(repository -> Stream.concat(serverSecrets(config).stream(), Stream.of(token(clients, repository))).toList());
+  }
+
   /**
    * The git side of the conflict radar and the integration preview: the same remotes and bot identity as the agents',
    * on the same mirrors.
@@ -108,6 +116,20 @@ final class AgentAssembly {
       WorkingCopies copies) {
     return new GitIntegrationBranches(new MirrorMerges(copies), remotes(localRemote, clients),
         repository -> botIdentity(clients, repository));
+  }
+
+  /**
+   * The operator's planner ({@code planner:} in the agents file) for {@code /workstreams draft}: run by
+   * the same sandboxed runner as agents, fetching as the agents do. {@link Planner#NONE} without one.
+   */
+  static Planner planner(AgentProfiles profiles, ServerConfig config, AgentSandbox sandbox,
+      Optional<AppAssembly.LocalRemote> localRemote, GitHubClients clients, Clock clock, WorkingCopies copies) {
+    if (profiles.planner().isEmpty()) {
+      return Planner.NONE;
+    }
+    Duration killGrace = localRemote.map(AppAssembly.LocalRemote::killGrace).orElse(Duration.ofSeconds(5));
+    return new SandboxedPlanner(profiles.planner(), copies, new AgentRunner(config.dataDir(), clock, killGrace, sandbox),
+        remotes(localRemote, clients), secrets(localRemote, clients, config));
   }
 
   private static BotIdentity botIdentity(GitHubClients clients, RepositoryId repository) {

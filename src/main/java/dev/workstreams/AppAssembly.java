@@ -20,6 +20,7 @@ import dev.workstreams.config.ServerConfig;
 import dev.workstreams.core.config.RepoConfigParser;
 import dev.workstreams.web.dashboard.Dashboard;
 import dev.workstreams.port.AgentWorkers;
+import dev.workstreams.port.Planner;
 import dev.workstreams.workflow.EventRouter;
 import dev.workstreams.workflow.OwnEvents;
 import dev.workstreams.workflow.actions.CollectAgentRunWhenCompleted;
@@ -148,8 +149,10 @@ public final class AppAssembly implements AutoCloseable {
     Optional<AgentWorkers> workers = options.profiles().isEmpty() ? Optional.empty() : Optional.of(pool(clients, copies));
     RepoConfigLoader configs = new RepoConfigLoader(clients, new RepoConfigParser());
     RestGitHubGateways gateways = new RestGitHubGateways(clients);
+    Planner planner = AgentAssembly.planner(options.profiles(), options.config(), options.sandbox(), options.localRemote(),
+        clients, options.clock(), copies);
     PlanProgress progress = PlanWorkflows.registerWithRevisions(router, store, gateways, configs, options.clock(), workers,
-        options.withoutAgents(), new StartRevisionsWhenTriggered(store, revisions));
+        options.withoutAgents(), new StartRevisionsWhenTriggered(store, revisions), planner);
     FollowThroughWorkflows.register(router, store, revisions, gateways, new RestFollowThroughGateways(clients), configs,
         progress, options.clock());
     OwnershipWorkflows.register(router, store, gateways);

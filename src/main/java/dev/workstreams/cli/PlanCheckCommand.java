@@ -1,7 +1,11 @@
 package dev.workstreams.cli;
 
+import dev.workstreams.core.config.RepoConfig;
 import dev.workstreams.core.plan.PlanChecker;
 import dev.workstreams.core.plan.PlanReport;
+import dev.workstreams.core.schedule.WorkDuration;
+import dev.workstreams.core.simulate.PlanSimulation;
+import dev.workstreams.core.simulate.Simulation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -10,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +57,15 @@ public final class PlanCheckCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
   OutputFormat format = OutputFormat.text;
 
+  @Option(names = "--simulate", description = "print the expected wall time at review capacities 1 to 6 (JSON always carries it)")
+  boolean simulate;
+
+  @Option(names = "--review-time", paramLabel = "DURATION", description = "time one review takes, as the repository config's `review_time` (default 30m)")
+  String reviewTime = "30m";
+
+  @Option(names = "--max-parallel", paramLabel = "N", description = "review capacity when the plan gives no `max_parallel` (default 4)")
+  int maxParallel = RepoConfig.DEFAULTS.maxParallel();
+
   enum OutputFormat {
     text,
     json
@@ -65,6 +79,12 @@ public final class PlanCheckCommand implements Callable<Integer> {
       err.println("workstreams plan check: give --tree or --repo, not both");
       return UNREADABLE;
     }
+    Optional<WorkDuration> review = WorkDuration.parse(reviewTime);
+    if (review.isEmpty() || maxParallel < 1) {
+      err.println("workstreams plan check: " + (review.isEmpty()
+          ? "--review-time must be " + WorkDuration.expected() : "--max-parallel must be at least 1"));
+      return UNREADABLE;
+    }
     try {
       String body = readBody();
       PlanChecker checker = new PlanChecker();
@@ -73,7 +93,10 @@ public final class PlanCheckCommand implements Callable<Integer> {
       if (!paths.isEmpty() || tree != null || repo != null) {
         report = report.with(checker.checkTree(report.plan(), shared, paths));
       }
-      out.print(format == OutputFormat.json ? new JsonReportWriter().write(report) : new TextReportWriter().write(report));
+      Optional<Simulation> simulation = PlanSimulation.of(report, review.get(), maxParallel);
+      out.print(format == OutputFormat.json
+          ? new JsonReportWriter().write(report, simulation)
+          : new TextReportWriter().write(report, simulate ? simulation : Optional.empty()));
       out.flush();
       return report.valid() ? VALID : INVALID;
     } catch (UnreadableInput e) {

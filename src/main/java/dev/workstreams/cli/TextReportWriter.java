@@ -5,18 +5,28 @@ import dev.workstreams.core.plan.PlanProblem.Severity;
 import dev.workstreams.core.plan.PlanReport;
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.schedule.PlanSchedule;
+import dev.workstreams.core.schedule.WorkDuration;
+import dev.workstreams.core.simulate.Replay;
+import dev.workstreams.core.simulate.Simulation;
+import dev.workstreams.core.simulate.SimulationText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The report as a person reads it on a terminal. */
 final class TextReportWriter {
 
   String write(PlanReport report) {
+    return write(report, Optional.empty());
+  }
+
+  String write(PlanReport report, Optional<Simulation> simulation) {
     StringBuilder out = new StringBuilder();
     tasks(report, out);
     report.schedule().ifPresent(s -> analysis(s, report.plan().tasks().size(), out));
+    simulation.ifPresent(s -> simulation(s, out));
     problems("Errors", Severity.ERROR, report.problems(), out);
     problems("Warnings", Severity.WARNING, report.problems(), out);
     problems("Notes", Severity.INFO, report.problems(), out);
@@ -66,6 +76,25 @@ final class TextReportWriter {
             s.expectedSpeedup(),
             count(taskCount, "task"),
             count(s.levels().size(), "round")));
+  }
+
+  private static void simulation(Simulation s, StringBuilder out) {
+    out.append("\nSimulation (review time ").append(WorkDuration.format(s.reviewTime()))
+        .append(" per pull request, one reviewer in merge order)\n");
+    out.append("  max_parallel  wall time  reviewer idle  speed-up\n");
+    for (Replay r : s.replays()) {
+      out.append(String.format(Locale.ROOT, "  %-12s  %-9s  %-13s  %s%n",
+          r.capacity() + (r.capacity() == s.maxParallel() ? " (plan)" : ""), WorkDuration.format(r.wallTime()),
+          WorkDuration.format(r.reviewerIdle()), SimulationText.speedup(s, r)));
+    }
+    out.append("  one at a time: ").append(WorkDuration.format(s.serialTime()))
+        .append("; critical path with reviews: ").append(WorkDuration.format(s.criticalPath()))
+        .append("; unlimited: ").append(WorkDuration.format(s.unlimited().wallTime())).append('\n');
+    out.append("  ").append(SimulationText.knee(s)).append('\n');
+    if (!s.guessed().isEmpty()) {
+      out.append("  without an estimate, taken as ").append(WorkDuration.format(s.guess())).append(": ")
+          .append(String.join(", ", s.guessed())).append('\n');
+    }
   }
 
   private static String count(int n, String noun) {

@@ -73,6 +73,12 @@ public interface GitHubGateway {
   /** Closes a pull request without merging it; one already closed is fine. */
   void closePullRequest(int number) throws IOException;
 
+  /** An issue's current body ({@code ""} when it has none), read fresh: a webhook's copy may be older. */
+  String issueBody(int number) throws IOException;
+
+  /** Replaces an issue's body. */
+  void updateIssueBody(int number, String body) throws IOException;
+
   /** Takes a draft pull request out of draft (GraphQL: REST cannot). */
   void markReadyForReview(int number) throws IOException;
 }

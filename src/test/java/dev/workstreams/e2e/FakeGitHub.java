@@ -43,6 +43,8 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
   public final Map<String, ObjectNode> labels = new LinkedHashMap<>();
   public final Map<Integer, List<ObjectNode>> comments = new LinkedHashMap<>();
   public final List<String> files = new ArrayList<>();
+  /** Issues whose body and labels the App reads and writes (drafting's accept), by number. */
+  public final Map<Integer, ObjectNode> issues = new LinkedHashMap<>();
   public volatile Optional<String> config = Optional.empty();
   /** {@code .github/workstreams.yml} as a branch other than the default one has it. */
   public final Map<String, String> configOnBranch = new LinkedHashMap<>();
@@ -200,6 +202,10 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
   }
 
   private ResponseDefinition pullsAndIssues(String method, String url, JsonNode body) {
+    Optional<ResponseDefinition> issue = issue(method, url, body);
+    if (issue.isPresent()) {
+      return issue.get();
+    }
     Matcher m;
     if (method.equals("GET") && (m = match(REPO + "/pulls\\?(.*)", url)) != null) {
       String head = query(m.group(1), "head").replaceFirst("^octo:", "");
@@ -260,6 +266,30 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
       return answer(200, array.toString());
     }
     return comments(method, url, body);
+  }
+
+  /** An issue of {@link #issues}: read, body edited, labelled. */
+  private Optional<ResponseDefinition> issue(String method, String url, JsonNode body) {
+    Matcher m = match(REPO + "/issues/(\\d+)(/labels)?", url);
+    ObjectNode issue = m == null ? null : issues.get(Integer.parseInt(m.group(1)));
+    if (issue == null) {
+      return Optional.empty();
+    }
+    if (m.group(2) == null && method.equals("GET")) {
+      return Optional.of(answer(200, issue.toString()));
+    }
+    if (m.group(2) == null && method.equals("PATCH")) {
+      body.fields().forEachRemaining(f -> issue.set(f.getKey(), f.getValue()));
+      return Optional.of(answer(200, issue.toString()));
+    }
+    if (m.group(2) != null && method.equals("POST")) {
+      Set<String> names = labelNames(issue);
+      body.path("labels").forEach(l -> names.add(l.asText()));
+      ArrayNode array = issue.putArray("labels");
+      names.forEach(n -> array.addObject().put("name", n));
+      return Optional.of(answer(200, array.toString()));
+    }
+    return Optional.empty();
   }
 
   private ResponseDefinition comments(String method, String url, JsonNode body) {

@@ -52,6 +52,7 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
   private final List<String> calls = new ArrayList<>();
   private final List<String> failing = new ArrayList<>();
   private final Set<Integer> readyForReview = new TreeSet<>();
+  private final Map<Integer, String> issueBodies = new HashMap<>();
   private long nextId = 1000;
   private int nextNumber = 100;
   private int commits;
@@ -247,6 +248,25 @@ public final class FakeGitHubGateway implements GitHubGateway, GitHubGateways {
       throw new AssertionError("no comment " + commentId + " to edit");
     }
     comments.put(commentId, new IssueComment(commentId, body));
+  }
+
+  @Override
+  public String issueBody(int number) {
+    calls.add("read issue #" + number);
+    return issueBodies.getOrDefault(number, "");
+  }
+
+  @Override
+  public void updateIssueBody(int number, String body) {
+    withinGitHubsLimit(body);
+    calls.add("write issue body #" + number);
+    issueBodies.put(number, body);
+  }
+
+  /** The issue's body as a person wrote it on GitHub. */
+  public FakeGitHubGateway withIssueBody(int number, String body) {
+    issueBodies.put(number, body);
+    return this;
   }
 
   @Override

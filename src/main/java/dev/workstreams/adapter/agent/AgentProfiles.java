@@ -13,10 +13,22 @@ public final class AgentProfiles {
 
   private final Map<String, AgentProfile> byName;
   private final Optional<String> defaultName;
+  private final Optional<String> plannerName;
 
   public AgentProfiles(Map<String, AgentProfile> byName, Optional<String> defaultName) {
+    this(byName, defaultName, Optional.empty());
+  }
+
+  /** @param plannerName the profile that drafts plans (top-level {@code planner:}), if any */
+  public AgentProfiles(Map<String, AgentProfile> byName, Optional<String> defaultName, Optional<String> plannerName) {
     this.byName = Map.copyOf(byName);
     this.defaultName = defaultName;
+    this.plannerName = plannerName;
+  }
+
+  /** The profile that drafts plans for {@code /workstreams draft}; empty when the file names none. */
+  public Optional<AgentProfile> planner() {
+    return plannerName.map(byName::get);
   }
 
   /** No profiles: {@code AGENTS_FILE} is not set. */

@@ -25,11 +25,13 @@ public final class WorkingCopies {
   private final Path workspacesRoot;
   private final Mirrors mirrors;
   private final FS fs = new NoCommandsFs();
+  private final BaseCheckout baseCheckouts;
 
   /** @param dataDir the server's {@code DATA_DIR} */
   public WorkingCopies(Path dataDir) {
     this.workspacesRoot = dataDir.resolve("workspaces");
     this.mirrors = new Mirrors(dataDir.resolve("repos"), fs);
+    this.baseCheckouts = new BaseCheckout(dataDir.resolve("drafts"), mirrors, fs);
   }
 
   /**
@@ -72,6 +74,23 @@ public final class WorkingCopies {
 
   FS fs() {
     return fs;
+  }
+
+  /**
+   * A fresh, read-only checkout of {@code baseBranch} for the planner drafting {@code issue}'s plan,
+   * replacing any earlier one; {@link #removeBaseCheckout} deletes it.
+   *
+   * @throws WorkingCopyException when the remote cannot be fetched or has no such branch
+   */
+  public Path baseCheckout(RepositoryName repo, Remote remote, int issue, String baseBranch) {
+    if (!Repository.isValidRefName(Constants.R_HEADS + baseBranch)) {
+      throw new WorkingCopyException("`" + baseBranch + "` is not a branch name", null);
+    }
+    return baseCheckouts.checkout(repo, remote, issue, baseBranch);
+  }
+
+  public void removeBaseCheckout(Path checkout) throws IOException {
+    baseCheckouts.remove(checkout);
   }
 
   /** The task's existing working copy, for the steps after the agent (also after a restart). */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public sealed interface CommentCommand {
 
   String USAGE = "Usage: `/workstreams status`, `/workstreams retry <task-id>`, `/workstreams cancel <task-id>`,"
-      + " and on a workstream pull request `/workstreams revise`.";
+      + " `/workstreams draft` and `/workstreams accept` on an issue, and on a workstream pull request"
+      + " `/workstreams revise`.";
 
   record Status() implements CommentCommand {}
 
@@ -24,6 +25,11 @@ public sealed interface CommentCommand {
 
   /** On a workstream pull request (comment or review): run its agent again on what reviewers said; resets the count. */
   record Revise() implements CommentCommand {}
+  /** {@code /workstreams draft}: ask the operator's planner for a plan of this issue. */
+  record Draft() implements CommentCommand {}
+
+  /** {@code /workstreams accept}: append the drafted plan to the issue and add the trigger label. */
+  record Accept() implements CommentCommand {}
 
   /** Starts with {@code /workstreams} but is not a command we know; answered with the usage. */
   record Unknown(String text) implements CommentCommand {}
@@ -46,6 +52,12 @@ public sealed interface CommentCommand {
     }
     if (verb.equals("revise") && words.length == 1) {
       return Optional.of(new Revise());
+    }
+    if (verb.equals("draft") && words.length == 1) {
+      return Optional.of(new Draft());
+    }
+    if (verb.equals("accept") && words.length == 1) {
+      return Optional.of(new Accept());
     }
     if ((verb.equals("retry") || verb.equals("cancel")) && words.length == 2 && TaskIds.valid(words[1])) {
       return Optional.of(verb.equals("retry") ? new Retry(words[1]) : new Cancel(words[1]));

@@ -4,6 +4,7 @@ import dev.workstreams.core.followthrough.BudgetText;
 import dev.workstreams.core.followthrough.FollowThroughSettings;
 import dev.workstreams.core.ownership.Glob;
 import dev.workstreams.core.ownership.GlobProblem;
+import dev.workstreams.core.schedule.WorkDuration;
 import dev.workstreams.core.yaml.YamlNode;
 import dev.workstreams.core.yaml.YamlNode.Entry;
 import dev.workstreams.core.yaml.YamlNode.YamlList;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 final class ConfigReading {
 
   static final List<String> KEYS = List.of("trigger_label", "max_parallel", "agent", "shared", "enforcement", "protected",
-      "preview", "max_revisions", "agent_time_budget", "rerun_failed_checks");
+      "preview", "max_revisions", "agent_time_budget", "rerun_failed_checks", "review_time", "draft_label");
 
   /** GitHub refuses label names longer than 50 characters. */
   private static final int MAX_LABEL_LENGTH = 50;
@@ -41,6 +42,8 @@ final class ConfigReading {
   private List<String> protectedPaths = RepoConfig.DEFAULTS.protectedPaths();
   private Optional<Boolean> preview = RepoConfig.DEFAULTS.preview();
   private FollowThroughSettings followThrough = FollowThroughSettings.DEFAULTS;
+  private WorkDuration reviewTime = RepoConfig.DEFAULTS.reviewTime();
+  private String draftLabel = RepoConfig.DEFAULTS.draftLabel();
 
   RepoConfigResult read(YamlNode root) {
     if (root instanceof YamlNull) {
@@ -54,8 +57,8 @@ final class ConfigReading {
     if (!problems.isEmpty()) {
       return new RepoConfigResult.Invalid(problems);
     }
-    return new RepoConfigResult.Valid(
-        new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, preview, followThrough));
+    return new RepoConfigResult.Valid(new RepoConfig(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths,
+        preview, followThrough, reviewTime, draftLabel));
   }
 
   private void readKey(Entry entry) {
@@ -77,19 +80,38 @@ final class ConfigReading {
       case "protected" -> readProtected(value);
       case "preview" -> readPreview(value);
       case "max_revisions", "agent_time_budget", "rerun_failed_checks" -> readFollowThrough(key, value);
+      case "review_time" -> readReviewTime(value);
+      case "draft_label" -> readDraftLabel(value);
       default -> readEnforcement(value);
     }
   }
 
   private void readTriggerLabel(YamlNode value) {
+    label(value, "trigger_label").ifPresent(label -> triggerLabel = label);
+  }
+
+  private void readDraftLabel(YamlNode value) {
+    label(value, "draft_label").ifPresent(label -> draftLabel = label);
+  }
+
+  private Optional<String> label(YamlNode value, String key) {
     Optional<String> text = scalarText(value);
     int length = text.map(t -> t.codePointCount(0, t.length())).orElse(0);
     if (text.isEmpty() || text.get().isBlank() || length > MAX_LABEL_LENGTH) {
-      problem(value, "trigger_label must be a label name of 1 to " + MAX_LABEL_LENGTH + " characters"
+      problem(value, key + " must be a label name of 1 to " + MAX_LABEL_LENGTH + " characters"
           + (length > MAX_LABEL_LENGTH ? ", got " + length + " characters" : ""));
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  private void readReviewTime(YamlNode value) {
+    Optional<WorkDuration> parsed = scalarText(value).flatMap(WorkDuration::parse);
+    if (parsed.isPresent()) {
+      reviewTime = parsed.get();
       return;
     }
-    triggerLabel = text.get();
+    problem(value, "review_time must be " + WorkDuration.expected() + ", got " + shown(value));
   }
 
   private void readMaxParallel(YamlNode value) {

@@ -1,6 +1,7 @@
 package dev.workstreams.core.config;
 
 import dev.workstreams.core.followthrough.FollowThroughSettings;
+import dev.workstreams.core.schedule.WorkDuration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,10 +18,16 @@ import java.util.Optional;
  * @param preview whether plans get an integration preview pull request; empty when the file does not say
  *     (then plans of two or more tasks do)
  * @param followThrough {@code max_revisions}, {@code agent_time_budget} and {@code rerun_failed_checks}
+ * @param reviewTime   how long a person takes to review one pull request (key {@code review_time}), for the simulation
+ * @param draftLabel   the label that asks the planner for a draft plan (key {@code draft_label})
  */
 public record RepoConfig(
     String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement,
-    List<String> protectedPaths, Optional<Boolean> preview, FollowThroughSettings followThrough) {
+    List<String> protectedPaths, Optional<Boolean> preview, FollowThroughSettings followThrough,
+    WorkDuration reviewTime, String draftLabel) {
+
+  public static final WorkDuration DEFAULT_REVIEW_TIME = WorkDuration.ofMinutes(30);
+  public static final String DEFAULT_DRAFT_LABEL = "plan:draft";
 
   /**
    * What {@code protected} is when the file leaves it out: the files that decide what runs with the
@@ -38,27 +45,42 @@ public record RepoConfig(
     protectedPaths = List.copyOf(protectedPaths);
   }
 
-  /** A config that does not say whether plans get an integration preview, with the default follow-through settings. */
-  public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
-      Enforcement enforcement, List<String> protectedPaths) {
-    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, Optional.empty(), FollowThroughSettings.DEFAULTS);
+  /** A config with the default {@code protected} list and defaults for everything after it. */
+  public RepoConfig(
+      String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, DEFAULT_PROTECTED);
   }
 
-  /** A config with the default follow-through settings. */
+  /** A config with defaults for everything after {@code protected}. */
+  public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
+      Enforcement enforcement, List<String> protectedPaths) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, Optional.empty(),
+        FollowThroughSettings.DEFAULTS);
+  }
+
+  /** A config that says whether plans get a preview, with defaults for the rest. */
   public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
       Enforcement enforcement, List<String> protectedPaths, Optional<Boolean> preview) {
     this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, preview, FollowThroughSettings.DEFAULTS);
   }
 
-  /** A config that does not say whether plans get an integration preview. */
+  /** A config with follow-through settings, with defaults for the rest. */
   public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
       Enforcement enforcement, List<String> protectedPaths, FollowThroughSettings followThrough) {
     this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, Optional.empty(), followThrough);
   }
 
-  /** A config with the default {@code protected} list. */
-  public RepoConfig(
-      String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared, Enforcement enforcement) {
-    this(triggerLabel, maxParallel, agent, shared, enforcement, DEFAULT_PROTECTED);
+  /** A config with the default review time and draft label. */
+  public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
+      Enforcement enforcement, List<String> protectedPaths, Optional<Boolean> preview, FollowThroughSettings followThrough) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, preview, followThrough,
+        DEFAULT_REVIEW_TIME, DEFAULT_DRAFT_LABEL);
+  }
+
+  /** A config with a review time and draft label, with defaults for preview and follow-through. */
+  public RepoConfig(String triggerLabel, int maxParallel, Optional<String> agent, List<String> shared,
+      Enforcement enforcement, List<String> protectedPaths, WorkDuration reviewTime, String draftLabel) {
+    this(triggerLabel, maxParallel, agent, shared, enforcement, protectedPaths, Optional.empty(),
+        FollowThroughSettings.DEFAULTS, reviewTime, draftLabel);
   }
 }

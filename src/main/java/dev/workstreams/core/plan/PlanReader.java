@@ -1,5 +1,6 @@
 package dev.workstreams.core.plan;
 
+import dev.workstreams.core.schedule.WorkDuration;
 import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.core.text.InertText;
 import dev.workstreams.core.yaml.YamlNode;
@@ -30,7 +31,7 @@ final class PlanReader {
   private static final Pattern BAD_REF =
       Pattern.compile("^[-/.]|/$|\\.lock$|\\.\\.|//|@\\{|[\\s~^:?*\\[\\\\\\x00-\\x1f\\x7f]|/\\.");
   private static final List<String> PLAN_KEYS = List.of("base", "max_parallel", "agent", "tasks");
-  private static final List<String> TASK_KEYS = List.of("id", "title", "owns", "depends_on", "prompt");
+  private static final List<String> TASK_KEYS = List.of("id", "title", "owns", "depends_on", "prompt", "estimate");
 
   private final List<PlanProblem> problems;
   private int listedTasks;
@@ -180,7 +181,8 @@ final class PlanReader {
       List<String> owns = required(map, "owns").map(this::owns).orElse(List.of());
       List<String> dependsOn = map.entry("depends_on").map(this::dependsOn).orElse(List.of());
       String prompt = map.entry("prompt").map(this::prompt).orElse("");
-      return id.map(value -> new Task(value, title, owns, dependsOn, prompt, map.line()));
+      Optional<WorkDuration> estimate = map.entry("estimate").flatMap(this::estimate);
+      return id.map(value -> new Task(value, title, owns, dependsOn, prompt, map.line(), estimate));
     }
 
     private Optional<Entry> required(YamlMap map, String key) {
@@ -255,6 +257,19 @@ final class PlanReader {
                 entry.line(), name + ": `prompt` is " + bytes + " bytes; at most 64 KiB (65536 bytes) are allowed"));
       }
       return s.text();
+    }
+
+    private Optional<WorkDuration> estimate(Entry entry) {
+      if (entry.value() instanceof YamlNull) {
+        return Optional.empty();
+      }
+      Optional<WorkDuration> parsed = entry.value() instanceof YamlScalar s ? WorkDuration.parse(s.text()) : Optional.empty();
+      if (parsed.isEmpty()) {
+        String shown = entry.value() instanceof YamlScalar s ? InertText.code(s.text()) : entry.value().kind();
+        problems.add(PlanProblem.error(entry.line(),
+            name + ": `estimate` must be " + WorkDuration.expected() + ", but it is " + shown));
+      }
+      return parsed;
     }
 
     private List<String> strings(Entry entry, String what, String example) {

@@ -28,6 +28,10 @@ public final class Markers {
   public static final String CONFLICT = "<!-- workstreams:conflict -->";
   /** The one warning on a preview pull request that someone merged anyway. */
   public static final String PREVIEW_MERGED = "<!-- workstreams:preview-merged -->";
+  /** The one comment holding an issue's drafted plan, edited on later drafts. */
+  public static final String DRAFT = "<!-- workstreams:draft -->";
+  /** In an issue body: what follows is a drafted plan a person accepted. */
+  public static final String DRAFTED_PLAN = "<!-- workstreams:drafted-plan -->";
   private static final Pattern BRANCH = Pattern.compile("workstreams/(\\d{1,10})-(" + TaskIds.REGEX + ")");
   private static final Pattern TASK =
       Pattern.compile("<!-- workstreams:task \\{\"issue\":(\\d{1,10}),\"task\":\"(" + TaskIds.REGEX + ")\"\\} -->");
@@ -37,6 +41,11 @@ public final class Markers {
   /** The tracking comment's text without its marker line, as a reply quotes it. */
   public static String withoutTracking(String trackingComment) {
     return trackingComment.startsWith(TRACKING + "\n") ? trackingComment.substring(TRACKING.length() + 1) : trackingComment;
+  }
+
+  /** Which request a draft comment answers (a delivery id), so that a redelivered request drafts nothing twice. */
+  public static String draftTrigger(String id) {
+    return "<!-- workstreams:draft-trigger " + id.replaceAll("[^A-Za-z0-9-]", "") + " -->";
   }
 
   /** The App's one reply to the comment command in comment {@code commentId}. */

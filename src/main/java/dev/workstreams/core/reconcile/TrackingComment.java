@@ -75,16 +75,17 @@ public final class TrackingComment {
   public static String accepted(
       List<WorkstreamStatus> rows, PlanSchedule schedule, List<PlanProblem> findings, boolean cancelled,
       Optional<String> summary, String rejectedEdit) {
-    return accepted(rows, schedule, findings, cancelled, summary, rejectedEdit, "");
+    return accepted(rows, schedule, findings, cancelled, summary, rejectedEdit, "", "");
   }
 
   /**
-   * The comment for an accepted plan, with the conflict radar's and the integration preview's sections ({@code
-   * integrationNote}, bounded by its maker; empty: none) below the plan's shape.
+   * The comment for an accepted plan, with the simulation's line and table ({@code simulation}, or empty) and the
+   * conflict radar's and the integration preview's sections ({@code integrationNote}, bounded by its maker; empty:
+   * none) below the plan's shape.
    */
   public static String accepted(
       List<WorkstreamStatus> rows, PlanSchedule schedule, List<PlanProblem> findings, boolean cancelled,
-      Optional<String> summary, String rejectedEdit, String integrationNote) {
+      Optional<String> summary, String rejectedEdit, String integrationNote, String simulation) {
     List<String> table = rows.stream().map(TrackingComment::row).toList();
     return BoundedMarkdown.comment()
         .text(Markers.TRACKING + "\n" + (cancelled
@@ -94,6 +95,7 @@ public final class TrackingComment {
         .text("| merge order | task | pull request | state |\n|---|---|---|---|\n")
         .items(table, MORE_ROWS)
         .text("\n" + shape(schedule, rows.size()))
+        .text(simulation.isEmpty() ? "" : "\n" + simulation)
         .text(integrationNote.isEmpty() ? "" : "\n" + integrationNote)
         .text(summary.map(s -> "\n" + s + "\n").orElse(""))
         .items("\n**Worth a look**\n\n", bullets(findings), "- … and %d more\n", Integer.MAX_VALUE)

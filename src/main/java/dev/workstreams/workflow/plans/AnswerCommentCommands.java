@@ -45,6 +45,9 @@ public final class AnswerCommentCommands implements EventHandler {
     if (command.isEmpty() || event.get().sender().isBot() || command.get() instanceof CommentCommand.Revise) {
       return; // revise belongs to follow-through (ReviseWhenAWriterAsks), on the workstream's pull request
     }
+    if (command.get() instanceof CommentCommand.Draft || command.get() instanceof CommentCommand.Accept) {
+      return; // answered by workflow/drafts
+    }
     PlanIssue issue = PlanIssue.from(event.get());
     GitHubGateway github = gateways.forRepository(issue.repository());
     String marker = Markers.reply(event.get().commentId());

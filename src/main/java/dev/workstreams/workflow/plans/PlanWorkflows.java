@@ -3,8 +3,10 @@ package dev.workstreams.workflow.plans;
 import dev.workstreams.port.AgentWorkers;
 import dev.workstreams.port.GitHubGateways;
 import dev.workstreams.port.PlanStore;
+import dev.workstreams.port.Planner;
 import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.workflow.EventRouter;
+import dev.workstreams.workflow.drafts.DraftWorkflows;
 import dev.workstreams.workflow.plans.support.AgentScheduler;
 import dev.workstreams.workflow.plans.support.CommandRequests;
 import dev.workstreams.workflow.plans.support.Notices;
@@ -27,7 +29,13 @@ public final class PlanWorkflows {
    */
   public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
       Clock clock, Optional<AgentWorkers> workers, PlanProgress withoutAgents) {
-    registerWithRevisions(router, store, gateways, configs, clock, workers, withoutAgents, PlanRevisions.NONE);
+    return register(router, store, gateways, configs, clock, workers, withoutAgents, Planner.NONE);
+  }
+
+  /** @param planner the operator's planner, for {@code /workstreams draft} ({@link Planner#NONE}: none) */
+  public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
+      Clock clock, Optional<AgentWorkers> workers, PlanProgress withoutAgents, Planner planner) {
+    registerWithRevisions(router, store, gateways, configs, clock, workers, withoutAgents, PlanRevisions.NONE, planner);
     return router;
   }
 
@@ -37,11 +45,12 @@ public final class PlanWorkflows {
    */
   public static PlanProgress registerWithRevisions(EventRouter router, PlanStore store, GitHubGateways gateways,
       RepoConfigs configs, Clock clock, Optional<AgentWorkers> workers, PlanProgress withoutAgents,
-      PlanRevisions revisions) {
+      PlanRevisions revisions, Planner planner) {
     TrackingComments tracking = new TrackingComments(store);
     PlanProgress progress = workers.<PlanProgress>map(w -> new AgentScheduler(store, w, tracking, clock, revisions))
         .orElse(withoutAgents);
     wire(router, store, gateways, configs, clock, tracking, progress);
+    DraftWorkflows.register(router, gateways, configs, planner, new ReconcilePlan(store, tracking, clock, progress));
     if (workers.isPresent()) {
       router.on(ReportAgentOutcome.EVENT + "." + ReportAgentOutcome.ACTION, new ReportAgentOutcome(gateways, store, progress, clock));
     }

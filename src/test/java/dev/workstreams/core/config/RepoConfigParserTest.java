@@ -68,7 +68,7 @@ class RepoConfigParserTest {
         new ConfigProblem(4, "entry 3 of shared must be a non-empty path, got a list"),
         new ConfigProblem(5, "enforcement must be `comment` or `block`, got `warn`"),
         new ConfigProblem(6, "unknown key `colour`; the keys are trigger_label, max_parallel, agent, shared, enforcement, protected, "
-            + "preview, max_revisions, agent_time_budget, rerun_failed_checks")),
+            + "preview, max_revisions, agent_time_budget, rerun_failed_checks, review_time, draft_label")),
         problems);
   }
 

@@ -119,6 +119,6 @@ class HostilePlansTest {
         List.of());
 
     assertEquals(List.of("line 3: unknown key `` x`<\u200B!-- workstreams:tracking --> `` in task `a`; allowed keys: "
-        + "id, title, owns, depends_on, prompt"), errors(report));
+        + "id, title, owns, depends_on, prompt, estimate"), errors(report));
   }
 }

@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  *     ref: main                   # optional: where the workflow is taken from; default branch
  *     timeout: 2h                 # how long the App waits for the run
  * default: claude                 # optional
+ * planner: claude                 # optional: the profile that drafts plans (/workstreams draft)
  * </pre>
  *
  * Every problem is reported at once, with its line. {@code ${NAME}} is expanded from the server
@@ -71,6 +72,7 @@ public final class AgentProfilesReader {
     Optional<YamlNode> root = document(yaml, problems);
     Map<String, AgentProfile> profiles = new LinkedHashMap<>();
     Optional<String> defaultName = Optional.empty();
+    Optional<String> plannerName = Optional.empty();
     if (root.isPresent() && !(root.get() instanceof YamlMap)) {
       problems.add(new ProfileProblem(root.get().line(), "the file must be a mapping with 'profiles' and 'default'"));
     } else if (root.isPresent()) {
@@ -79,8 +81,9 @@ public final class AgentProfilesReader {
         switch (entry.key()) {
           case "profiles" -> readProfiles(entry.value(), profiles, problems);
           case "default" -> defaultName = defaultName(entry.value(), problems);
+          case "planner" -> plannerName = plannerName(entry.value(), problems);
           default -> problems.add(new ProfileProblem(entry.line(),
-              "unknown key '" + entry.key() + "' (known: profiles, default)"));
+              "unknown key '" + entry.key() + "' (known: profiles, default, planner)"));
         }
       }
       if (top.entries().stream().noneMatch(e -> e.key().equals("profiles"))) {
@@ -91,11 +94,14 @@ public final class AgentProfilesReader {
       defaultName.filter(name -> !declared.isEmpty() && !declared.contains(name)).ifPresent(name ->
           problems.add(new ProfileProblem(lineOf(top, "default"), "default names '" + name
               + "', which is not a profile (profiles: " + String.join(", ", declared) + ")")));
+      plannerName.filter(name -> !declared.isEmpty() && !declared.contains(name)).ifPresent(name ->
+          problems.add(new ProfileProblem(lineOf(top, "planner"), "planner names '" + name
+              + "', which is not a profile (profiles: " + String.join(", ", declared) + ")")));
     }
     if (!problems.isEmpty()) {
       throw new AgentProfilesException(source, problems);
     }
-    return new AgentProfiles(profiles, defaultName);
+    return new AgentProfiles(profiles, defaultName, plannerName);
   }
 
   /** The document's root, or empty (with a problem recorded) when it cannot be read. */
@@ -137,6 +143,14 @@ public final class AgentProfilesReader {
       return Optional.of(name.text());
     }
     problems.add(new ProfileProblem(node.line(), "default must name a profile"));
+    return Optional.empty();
+  }
+
+  private static Optional<String> plannerName(YamlNode node, List<ProfileProblem> problems) {
+    if (node instanceof YamlScalar name && !name.text().isBlank()) {
+      return Optional.of(name.text());
+    }
+    problems.add(new ProfileProblem(node.line(), "planner must name a profile"));
     return Optional.empty();
   }
 

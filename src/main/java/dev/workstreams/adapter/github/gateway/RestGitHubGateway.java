@@ -219,6 +219,19 @@ public final class RestGitHubGateway implements GitHubGateway {
   }
 
   @Override
+  public String issueBody(int number) throws IOException {
+    String path = repo + "/issues/" + number;
+    JsonNode issue = rest.json(rest.get(path), "GET", path);
+    return issue.path("body").isTextual() ? issue.path("body").asText() : "";
+  }
+
+  @Override
+  public void updateIssueBody(int number, String body) throws IOException {
+    String path = repo + "/issues/" + number;
+    RestCalls.expect(rest.patch(path, Map.of("body", body)), "PATCH", path);
+  }
+
+  @Override
   public void markReadyForReview(int number) throws IOException {
     String path = repo + "/pulls/" + number;
     JsonNode pr = rest.json(rest.get(path), "GET", path);

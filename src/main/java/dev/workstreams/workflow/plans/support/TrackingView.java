@@ -1,5 +1,6 @@
 package dev.workstreams.workflow.plans.support;
 
+import dev.workstreams.core.config.RepoConfig;
 import dev.workstreams.core.plan.PlanProblem;
 import dev.workstreams.core.plan.Task;
 import dev.workstreams.core.reconcile.DesiredPlan;
@@ -7,6 +8,9 @@ import dev.workstreams.core.reconcile.ObservedPullRequest;
 import dev.workstreams.core.reconcile.PlanSummary;
 import dev.workstreams.core.reconcile.TrackingComment;
 import dev.workstreams.core.schedule.WorkstreamState;
+import dev.workstreams.core.simulate.PlanSimulation;
+import dev.workstreams.core.simulate.Simulation;
+import dev.workstreams.core.simulate.SimulationText;
 import dev.workstreams.core.reconcile.WorkstreamStatus;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.port.StoredWorkstream;
@@ -37,7 +41,17 @@ public final class TrackingView {
           row.map(StoredWorkstream::detail).orElse("")));
     }
     return TrackingComment.accepted(status, desired.schedule(), findings, cancelled,
-        PlanSummaries.of(plan, desired, rows).map(PlanSummary::text), plan.rejectedEdit(),
-        plan.integrationNote());
+        PlanSummaries.of(plan, desired, rows).map(PlanSummary::text), plan.rejectedEdit(), plan.integrationNote(),
+        simulation(plan, desired));
+  }
+
+  // The plan's expected wall time, at the review time of the repository config's default (the stored plan does not
+  // record the repository's review_time).
+  private static String simulation(StoredPlan plan, DesiredPlan desired) {
+    if (desired.plan().tasks().isEmpty()) {
+      return "";
+    }
+    Simulation s = PlanSimulation.of(desired.plan(), desired.schedule(), RepoConfig.DEFAULT_REVIEW_TIME, plan.maxParallel());
+    return SimulationText.line(s) + "\n\n" + SimulationText.table(s);
   }
 }

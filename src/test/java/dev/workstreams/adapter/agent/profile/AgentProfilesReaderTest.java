@@ -82,7 +82,7 @@ class AgentProfilesReaderTest {
         "line 4: profile 'claude', timeout: '45 minutes' is not a duration; write it like 90s, 45m, 2h or 1h30m",
         "line 2: profile 'claude' has no command",
         "line 6: profile 'codex', command must be a non-empty list of arguments, like [claude, -p]",
-        "line 7: unknown key 'defaults' (known: profiles, default)",
+        "line 7: unknown key 'defaults' (known: profiles, default, planner)",
         "line 8: default names 'gpt', which is not a profile (profiles: claude, codex)"),
         problems("""
             profiles:

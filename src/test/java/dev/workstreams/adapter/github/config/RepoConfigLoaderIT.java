@@ -72,7 +72,7 @@ class RepoConfigLoaderIT {
     assertEquals(new RepoConfigResult.Invalid(List.of(
         new ConfigProblem(1, "max_parallel must be a whole number from 1 to 50, got `99`"),
         new ConfigProblem(2, "unknown key `reviewers`; the keys are trigger_label, max_parallel, agent, shared, enforcement, protected, "
-            + "preview, max_revisions, agent_time_budget, rerun_failed_checks"))), result);
+            + "preview, max_revisions, agent_time_budget, rerun_failed_checks, review_time, draft_label"))), result);
   }
 
   @Test
