@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.http.HttpReply;
-import dev.workstreams.adapter.github.http.RedirectedDownloads;
+import dev.workstreams.adapter.github.gateway.RedirectedDownloads;
 import dev.workstreams.adapter.github.http.RestPaths;
 import dev.workstreams.core.actions.AttemptKey;
 import dev.workstreams.json.Json;

@@ -30,7 +30,7 @@ final class PlanReader {
   private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern BAD_REF =
       Pattern.compile("^[-/.]|/$|\\.lock$|\\.\\.|//|@\\{|[\\s~^:?*\\[\\\\\\x00-\\x1f\\x7f]|/\\.");
-  private static final List<String> PLAN_KEYS = List.of("base", "max_parallel", "agent", "tasks");
+  private static final List<String> PLAN_KEYS = List.of("base", "max_parallel", "agent", "time_budget", "tasks");
   private static final List<String> TASK_KEYS = List.of("id", "title", "owns", "depends_on", "prompt", "estimate");
 
   private final List<PlanProblem> problems;
@@ -52,8 +52,9 @@ final class PlanReader {
     Optional<String> base = map.entry("base").flatMap(this::base);
     Optional<Integer> maxParallel = map.entry("max_parallel").flatMap(this::maxParallel);
     Optional<String> agent = map.entry("agent").flatMap(this::agent);
+    Optional<WorkDuration> timeBudget = map.entry("time_budget").flatMap(e -> duration(e, "`time_budget`", problems));
     List<Task> tasks = map.entry("tasks").map(this::tasks).orElseGet(() -> missingTasks(map));
-    return new Plan(base, maxParallel, agent, tasks);
+    return new Plan(base, maxParallel, agent, tasks, timeBudget);
   }
 
   /** Over the task limit the plan is refused without relating its tasks to each other, which costs per pair. */
@@ -88,6 +89,19 @@ final class PlanReader {
             entry.line(),
             "`max_parallel` must be a whole number from 1 to " + MAX_TASKS + ", but it is " + entry.value().kind()));
     return Optional.empty();
+  }
+
+  /** A duration field ({@code 45m}, {@code 2h}, {@code 1h30m}); {@code what} names it in the error. */
+  private static Optional<WorkDuration> duration(Entry entry, String what, List<PlanProblem> problems) {
+    if (entry.value() instanceof YamlNull) {
+      return Optional.empty();
+    }
+    Optional<WorkDuration> parsed = entry.value() instanceof YamlScalar s ? WorkDuration.parse(s.text()) : Optional.empty();
+    if (parsed.isEmpty()) {
+      String shown = entry.value() instanceof YamlScalar s ? InertText.code(s.text()) : entry.value().kind();
+      problems.add(PlanProblem.error(entry.line(), what + " must be " + WorkDuration.expected() + ", but it is " + shown));
+    }
+    return parsed;
   }
 
   private Optional<String> agent(Entry entry) {
@@ -260,16 +274,7 @@ final class PlanReader {
     }
 
     private Optional<WorkDuration> estimate(Entry entry) {
-      if (entry.value() instanceof YamlNull) {
-        return Optional.empty();
-      }
-      Optional<WorkDuration> parsed = entry.value() instanceof YamlScalar s ? WorkDuration.parse(s.text()) : Optional.empty();
-      if (parsed.isEmpty()) {
-        String shown = entry.value() instanceof YamlScalar s ? InertText.code(s.text()) : entry.value().kind();
-        problems.add(PlanProblem.error(entry.line(),
-            name + ": `estimate` must be " + WorkDuration.expected() + ", but it is " + shown));
-      }
-      return parsed;
+      return duration(entry, name + ": `estimate`", problems);
     }
 
     private List<String> strings(Entry entry, String what, String example) {

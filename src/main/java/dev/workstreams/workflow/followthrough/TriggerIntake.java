@@ -12,9 +12,12 @@ import dev.workstreams.port.RepositoryId;
 import dev.workstreams.port.RevisionStore;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.workflow.plans.support.PlanProgress;
+import dev.workstreams.core.plan.PlanChecker;
+import dev.workstreams.core.plan.PlanReport;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where every trigger enters: the workstream found by its pull request, the repository's
@@ -52,7 +55,8 @@ final class TriggerIntake {
    * redelivery after a crash between the two steps still starts what the first delivery recorded.
    */
   boolean accept(GitHubGateway github, Workstream w, String defaultBranch, Trigger trigger) throws IOException {
-    revisions.saveSettings(w.plan().repository(), w.plan().issue(), settings(w.plan().repository(), defaultBranch));
+    revisions.saveSettings(w.plan().repository(), w.plan().issue(),
+        settings(w.plan().repository(), defaultBranch).withPlanTimeBudget(timeBudget(w.plan())));
     boolean recorded = revisions.record(w.plan().repository(), w.plan().issue(), w.taskId(), trigger, clock.instant());
     progress.advance(github, store.plan(w.plan().repository(), w.plan().issue()).orElse(w.plan()));
     return recorded;
@@ -62,6 +66,13 @@ final class TriggerIntake {
   FollowThroughSettings settings(RepositoryId repository, String defaultBranch) throws IOException {
     RepoConfigResult config = configs.load(repository, defaultBranch);
     return config instanceof RepoConfigResult.Valid valid ? valid.config().followThrough() : FollowThroughSettings.DEFAULTS;
+  }
+
+  /** The plan's own {@code time_budget}, read from the issue body it was accepted from. */
+  private static OptionalLong timeBudget(StoredPlan plan) {
+    PlanReport report = new PlanChecker().check(plan.issueBody(), plan.shared());
+    return report.valid() ? report.plan().timeBudget().map(d -> OptionalLong.of(d.seconds())).orElse(OptionalLong.empty())
+        : OptionalLong.empty();
   }
 
   java.time.Instant now() {

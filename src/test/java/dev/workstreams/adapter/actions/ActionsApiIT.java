@@ -23,7 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.workstreams.adapter.github.GitHubTestRig;
 import dev.workstreams.adapter.github.auth.TestKeys;
 import dev.workstreams.adapter.github.http.FakeClock;
-import dev.workstreams.adapter.github.http.RedirectedDownloads;
+import dev.workstreams.adapter.github.gateway.RedirectedDownloads;
 import dev.workstreams.adapter.github.http.RecordingSleeper;
 import dev.workstreams.core.actions.AttemptKey;
 import dev.workstreams.port.RepositoryId;

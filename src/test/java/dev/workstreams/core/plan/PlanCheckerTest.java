@@ -128,7 +128,7 @@ class PlanCheckerTest {
 
     assertEquals(
         List.of(
-            "line 2: unknown key `max_paralel` in the plan (did you mean `max_parallel`?); allowed keys: base, max_parallel, agent, tasks",
+            "line 2: unknown key `max_paralel` in the plan (did you mean `max_parallel`?); allowed keys: base, max_parallel, agent, time_budget, tasks",
             "line 7: unknown key `dependson` in task `a` (did you mean `depends_on`?); allowed keys: id, title, owns, depends_on, prompt, estimate"),
         errors(report));
   }

@@ -3,7 +3,6 @@ package dev.workstreams.adapter.github.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workstreams.adapter.github.GitHubClients;
 import dev.workstreams.adapter.github.http.HttpReply;
-import dev.workstreams.adapter.github.http.RedirectedDownloads;
 import dev.workstreams.adapter.github.http.RestPaths;
 import dev.workstreams.core.followthrough.Trigger;
 import dev.workstreams.port.FollowThroughGitHub;

@@ -1,4 +1,4 @@
-package dev.workstreams.adapter.github.http;
+package dev.workstreams.adapter.github.gateway;
 
 import dev.workstreams.adapter.github.GitHubClients;
 import java.io.BufferedReader;
