@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Wires the dashboard: its reads, sessions, GitHub's user endpoints, run logs, and the road its actions take. */
 final class DashboardAssembly {
@@ -70,7 +71,9 @@ final class DashboardAssembly {
   private static DashboardRequests requests(OwnEvents events) {
     return (repository, issue, taskId, verb, login) -> {
       ObjectNode payload = Json.mapper().createObjectNode().put("repository", repository.fullName()).put("issue", issue)
-          .put("task", taskId).put("verb", verb).put("login", login);
+          .put("task", taskId).put("verb", verb).put("login", login)
+          // A revise is keyed by this (exactly once, as a review is by its id); a redelivery carries the same one.
+          .put("request", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
       events.publish(CarryOutDashboardRequest.EVENT, CarryOutDashboardRequest.ACTION, repository.installationId(),
           repository.fullName(), issue, payload.toString().getBytes(StandardCharsets.UTF_8));
     };

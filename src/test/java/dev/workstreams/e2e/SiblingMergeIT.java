@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SiblingMergeIT {
 
   private static final String AGENT = """
-      cp "$WORKSTREAMS_PROMPT_FILE" "$PROMPTS/$WORKSTREAMS_TASK_ID-$(date +%s%N).md"
+      f="$PROMPTS/$WORKSTREAMS_TASK_ID-$(date +%s%N).md"; cp "$WORKSTREAMS_PROMPT_FILE" "$PROMPTS.next-$WORKSTREAMS_TASK_ID" && mv "$PROMPTS.next-$WORKSTREAMS_TASK_ID" "$f"
       if grep -q "conflicts in these paths" "$WORKSTREAMS_PROMPT_FILE"; then
         printf 'lock of a\\nlock of b\\n' > shared/lock.txt
         exit 0

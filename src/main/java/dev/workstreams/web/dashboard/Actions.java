@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class Actions {
 
   private static final Logger log = LoggerFactory.getLogger(Actions.class);
-  static final Set<String> VERBS = Set.of("retry", "cancel");
+  static final Set<String> VERBS = Set.of("retry", "cancel", "revise");
 
   private final PlanStore plans;
   private final GitHubUsers users;

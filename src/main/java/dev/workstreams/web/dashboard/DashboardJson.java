@@ -43,6 +43,7 @@ final class DashboardJson {
       t.dependsOn().forEach(n.putArray("depends_on")::add);
       t.pullRequest().ifPresentOrElse(pr -> n.put("pull_request", pr), () -> n.putNull("pull_request"));
     }
+    p.put("integration", view.integration());
     ArrayNode timeline = p.putArray("timeline");
     for (TimelineEntry e : view.timeline()) {
       timeline.addObject().put("at", e.at().toString()).put("text", e.text());

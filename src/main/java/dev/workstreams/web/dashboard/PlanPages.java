@@ -65,7 +65,14 @@ final class PlanPages {
       b.append("<h2>Dependency graph</h2><div class=\"scroll\">").append(view.svg()).append("</div>");
       table(b, session, view, pullRequestUrl);
     }
-    b.append("<h2>Preview and conflicts</h2><p class=\"muted\">None recorded for this plan.</p>");
+    b.append("<h2>Preview and conflicts</h2>");
+    if (view.integration().isBlank()) {
+      b.append("<p class=\"muted\">None recorded for this plan.</p>");
+    } else {
+      // The tracking comment's own sections (Markdown the App wrote, naming branches and paths others chose): shown
+      // as escaped text, never as markup.
+      b.append("<pre class=\"scroll\">").append(escape(view.integration())).append("</pre>");
+    }
     timeline(b, view.timeline());
     return b.toString();
   }
@@ -100,6 +107,9 @@ final class PlanPages {
       if (t.state() != WorkstreamState.MERGED) {
         action(b, session, base, t.id(), "retry");
         action(b, session, base, t.id(), "cancel");
+        if (t.pullRequest().isPresent()) {
+          action(b, session, base, t.id(), "revise");
+        }
       }
       b.append("</td></tr>");
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Everything the plan page and {@code /api/plans/{owner}/{repo}/{issue}} show of one plan. */
 record PlanView(String repository, int issue, PlanStanding standing, Instant labelledAt, Optional<PlanSchedule> schedule,
-    List<TaskView> tasks, String svg, List<TimelineEntry> timeline, Duration agentTime) {
+    List<TaskView> tasks, String svg, List<TimelineEntry> timeline, Duration agentTime, String integration) {
 
   /**
    * One workstream row. {@code waiting} says where it stands in the queue or what it waits for; {@code

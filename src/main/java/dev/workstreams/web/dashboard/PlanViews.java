@@ -73,7 +73,7 @@ final class PlanViews {
     String svg = schedule.map(s -> svg(report, s, tasks)).orElse("");
     Duration agentTime = rows.values().stream().map(StoredWorkstream::agentTime).reduce(Duration.ZERO, Duration::plus);
     return Optional.of(new PlanView(repository.fullName(), issue, standing, plan.labelledAt(), schedule, tasks, svg,
-        timeline(plan, rows), agentTime));
+        timeline(plan, rows), agentTime, plan.integrationNote()));
   }
 
   private List<TaskView> tasks(RepositoryId repository, int issue, PlanReport report, PlanSchedule schedule,

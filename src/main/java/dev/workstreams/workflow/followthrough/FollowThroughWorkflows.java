@@ -6,6 +6,7 @@ import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.port.RevisionStore;
 import dev.workstreams.workflow.EventRouter;
+import dev.workstreams.workflow.plans.CarryOutDashboardRequest;
 import dev.workstreams.workflow.plans.support.PlanProgress;
 import java.time.Clock;
 
@@ -26,6 +27,8 @@ public final class FollowThroughWorkflows {
         .on("check_suite.completed", new ReviseWhenChecksFail(gateways, followThrough, intake, clock))
         .on("pull_request.closed", new UpdateSiblingsWhenMerged(gateways, followThrough, store, intake))
         .on("pull_request.opened", heads)
-        .on("pull_request.synchronize", heads);
+        .on("pull_request.synchronize", heads)
+        .on(CarryOutDashboardRequest.EVENT + "." + CarryOutDashboardRequest.ACTION,
+            new ReviseWhenAskedOnTheDashboard(gateways, store, intake));
   }
 }

@@ -47,8 +47,11 @@ public final class CarryOutDashboardRequest implements EventHandler {
     if (row.isEmpty()) {
       return;
     }
-    CommentCommand command = payload.path("verb").asText().equals("retry")
-        ? new CommentCommand.Retry(taskId) : new CommentCommand.Cancel(taskId);
+    String verb = payload.path("verb").asText();
+    if (!verb.equals("retry") && !verb.equals("cancel")) {
+      return; // revise belongs to follow-through (ReviseWhenAskedOnTheDashboard)
+    }
+    CommentCommand command = verb.equals("retry") ? new CommentCommand.Retry(taskId) : new CommentCommand.Cancel(taskId);
     requests.request(plan.get(), row.get(), command, payload.path("login").asText());
     progress.advance(gateways.forRepository(repository), store.plan(repository, issue).orElseThrow());
   }

@@ -159,6 +159,21 @@ class DashboardIT {
   }
 
   @Test
+  void aWritersReviseGoesToFollowThroughAsARevisionNeverAsARetryOrCancel() throws Exception {
+    String cookie = rig.signIn();
+    String page = rig.get("/plans/octo/hello/7", cookie).body();
+    assertTrue(page.contains("/plans/octo/hello/7/tasks/db/revise"), "a workstream with a pull request offers a revise");
+    String csrf = DashboardRig.csrf(page);
+
+    rig.stubInstallation();
+    HttpResponse<String> api = rig.post("/api/plans/octo/hello/7/tasks/db/revise", cookie, "", Map.of("X-CSRF-Token", csrf));
+    assertEquals(202, api.statusCode(), api.body());
+    // Follow-through records the trigger and moves the plan forward (which starts the revision when it may).
+    Eventually.await("the plan moved forward", Duration.ofSeconds(30), () -> rig.advanced.contains(7));
+    assertTrue(rig.row(DashboardRig.HELLO, 7, "db").requested().isEmpty(), "a revise is not a retry or a cancel");
+  }
+
+  @Test
   void signingOutEndsTheSessionForEveryBrowserHoldingIt() throws Exception {
     String cookie = rig.signIn();
     String csrf = DashboardRig.csrf(rig.get("/", cookie).body());

@@ -148,6 +148,16 @@ final class DashboardRig implements AutoCloseable {
             + ",\"triage\":true,\"pull\":true}}")));
   }
 
+  /** The App's own access to the repository (follow-through reads its config): a token, and no config file. */
+  void stubInstallation() {
+    github.stubFor(WireMock.post(urlEqualTo("/app/installations/1/access_tokens")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"token\":\"ghs_dashboard_rig\",\"expires_at\":\"" + clock.instant().plus(Duration.ofHours(1)) + "\"}")));
+    github.stubFor(WireMock.get(urlPathEqualTo("/repos/octo/hello/contents/.github/workstreams.yml"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+            .withBody("{\"message\":\"Not Found\"}")));
+  }
+
   void reach(Set<String> repositories) {
     StringBuilder list = new StringBuilder();
     repositories.forEach(r -> list.append(list.isEmpty() ? "" : ",").append("{\"full_name\":\"").append(r).append("\"}"));
