@@ -50,9 +50,14 @@ final class InMemoryInserter extends ObjectInserter {
     return insert(type, data, 0, data.length);
   }
 
+  /**
+   * Refused by design: a merger inserts single objects (trees, merged blobs), never a pack, and a pack
+   * could only be parsed by writing it into the mirror, which the radar must leave as it is.
+   */
   @Override
-  public PackParser newPackParser(InputStream in) {
-    throw new UnsupportedOperationException("a merge in memory receives no pack");
+  public PackParser newPackParser(InputStream in) throws IOException {
+    throw new IOException("the radar's in-memory inserter takes objects one by one and keeps them out of the mirror;"
+        + " it does not parse packs");
   }
 
   @Override

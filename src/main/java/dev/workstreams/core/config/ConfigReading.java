@@ -1,6 +1,5 @@
 package dev.workstreams.core.config;
 
-import dev.workstreams.core.followthrough.BudgetText;
 import dev.workstreams.core.followthrough.FollowThroughSettings;
 import dev.workstreams.core.ownership.Glob;
 import dev.workstreams.core.ownership.GlobProblem;
@@ -215,7 +214,8 @@ final class ConfigReading {
         problem(value, "max_revisions must be a whole number from 0 to " + MAX_REVISIONS + ", got " + shown(value));
       }
     } else if (key.equals("agent_time_budget")) {
-      OptionalLong budget = scalarText(value).map(BudgetText::parse).orElse(OptionalLong.empty());
+      OptionalLong budget = scalarText(value).flatMap(WorkDuration::parse)
+          .map(d -> OptionalLong.of(d.seconds())).orElse(OptionalLong.empty());
       if (budget.isPresent()) {
         followThrough = new FollowThroughSettings(f.maxRevisions(), budget.getAsLong(), f.planTimeBudgetSeconds(),
             f.rerunFailedChecks());
