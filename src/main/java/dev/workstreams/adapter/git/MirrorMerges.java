@@ -16,6 +16,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -101,9 +102,9 @@ public final class MirrorMerges {
     }
     try {
       mirrors.locked(repo, () -> {
-        try (Repository mirror = open(repo)) {
+        try (Repository mirror = open(repo); PairMerges merger = new PairMerges(mirror)) {
           for (CommitPair pair : unknown) {
-            List<String> paths = List.copyOf(InMemoryMerge.conflicts(mirror,
+            List<String> paths = List.copyOf(merger.conflicts(
                 ObjectId.fromString(pair.first()), ObjectId.fromString(pair.second())));
             remember(repo, pair, paths);
             answers.put(pair, paths);
@@ -128,7 +129,7 @@ public final class MirrorMerges {
     try {
       return mirrors.locked(repo, () -> {
         try (Repository mirror = open(repo); RevWalk walk = new RevWalk(mirror);
-            ObjectInserter inserter = mirror.newObjectInserter()) {
+            ObjectInserter inserter = mirror.newObjectInserter(); PairMerges pairs = new PairMerges(mirror)) {
           RevCommit current = walk.parseCommit(ObjectId.fromString(baseSha));
           List<Tip> merged = new ArrayList<>();
           List<LeftOut> leftOut = new ArrayList<>();
@@ -136,8 +137,8 @@ public final class MirrorMerges {
           for (Tip tip : inOrder) {
             RevCommit theirs = walk.parseCommit(ObjectId.fromString(tip.sha()));
             ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter, mirror.getConfig());
-            if (!merger.merge(current, theirs)) {
-              leftOut.add(new LeftOut(tip, InMemoryMerge.conflicts(mirror, current, theirs)));
+            if (!mergesCleanly(merger, current, theirs)) {
+              leftOut.add(new LeftOut(tip, pairs.conflicts(current, theirs)));
               continue;
             }
             CommitBuilder commit = new CommitBuilder();
@@ -168,6 +169,15 @@ public final class MirrorMerges {
       });
     } catch (GitAPIException e) {
       throw new IOException("pushing " + branch + " to " + repo + " failed: " + session.redact(e.getMessage()), e);
+    }
+  }
+
+  /** False where JGit's merger gives up on a file put in place of a folder on both sides (a conflict to git). */
+  private static boolean mergesCleanly(ResolveMerger merger, RevCommit ours, RevCommit theirs) throws IOException {
+    try {
+      return merger.merge(ours, theirs);
+    } catch (IncorrectObjectTypeException e) {
+      return false;
     }
   }
 

@@ -85,11 +85,19 @@ final class BareRemote {
             .setForced(true).call();
         git.reset().setMode(ResetType.HARD).setRef(start).call();
       }
+      // Deletions first, with the folders they empty, so a file may take the place of a folder.
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path target = scratch.resolve(file.getKey());
-        if (file.getValue().isEmpty()) {
-          Files.deleteIfExists(target);
-        } else {
+        if (file.getValue().isEmpty() && Files.deleteIfExists(target)) {
+          for (Path folder = target.getParent(); !folder.equals(scratch) && isEmptyFolder(folder);
+              folder = folder.getParent()) {
+            Files.delete(folder);
+          }
+        }
+      }
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path target = scratch.resolve(file.getKey());
+        if (!file.getValue().isEmpty()) {
           Files.createDirectories(target.getParent());
           Files.writeString(target, file.getValue());
         }
@@ -99,6 +107,12 @@ final class BareRemote {
           .setAllowEmpty(true).call();
       git.push().setRemote("origin").setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch)).call();
       return commit.name();
+    }
+  }
+
+  private static boolean isEmptyFolder(Path folder) throws IOException {
+    try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isEmpty();
     }
   }
 

@@ -75,6 +75,21 @@ class MirrorMergesIT {
   }
 
   @Test
+  void aFileWhereTheOtherSideHasAFolderConflictsAndSoDoTwoFilesInPlaceOfOneFolder() throws Exception {
+    base = remote.commit("main", Map.of("config/app.yml", "port: 1\n"), "config folder");
+    String file = remote.commit("workstreams/7-api", Map.of("config/app.yml", "", "config", "port: 2\n"), "flat");
+    String edit = remote.commit("workstreams/7-ui", Map.of("config/app.yml", "port: 3\n"), "edit");
+    String other = remote.commit("workstreams/7-docs", Map.of("config/app.yml", "", "config", "port: 4\n"), "flat");
+    String elsewhere = remote.commit("workstreams/7-ops", Map.of("ops/run.sh", "run\n"), "ops");
+    // git names config/app.yml (modify/delete) and moves the file aside; JGit names the file in the way.
+    assertEquals(List.of("config"), conflicts(file, edit));
+    // JGit's merger gives up on this one (it takes the folder for the file's base); git says add/add.
+    // The radar then names every path both sides changed.
+    assertEquals(List.of("config", "config/app.yml"), conflicts(file, other));
+    assertEquals(List.of(), conflicts(file, elsewhere));
+  }
+
+  @Test
   void radarMergesWriteNothingIntoTheMirror() throws Exception {
     String a = remote.commit("workstreams/7-api", Map.of("package-lock.json", lockfile("1.1.0", "2.0.0")), "api deps");
     String b = remote.commit("workstreams/7-ui", Map.of("package-lock.json", lockfile("1.0.0", "2.9.0")), "ui deps");
