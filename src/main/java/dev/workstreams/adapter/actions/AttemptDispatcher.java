@@ -96,9 +96,10 @@ final class AttemptDispatcher {
   /**
    * Dispatches again an attempt that waited for the installation to accept the Actions permission. Returns why it
    * could not be, if it could not and this caller took it out of its wait (so that it is reported once); nothing when
-   * it was dispatched, waits again, or another instance took it.
+   * it was dispatched, waits again, or another instance took it. Throws only when the database fails, leaving the
+   * attempt waiting for the event's next try.
    */
-  Optional<String> dispatchAgain(ActionsAttempt waiting, ActionsRunner runner) throws IOException {
+  Optional<String> dispatchAgain(ActionsAttempt waiting, ActionsRunner runner) {
     AgentAssignment a = waiting.assignment();
     Prepared prepared;
     try {
@@ -117,7 +118,14 @@ final class AttemptDispatcher {
     if (!attempts.resume(a.repository(), waiting.key(), ready.head(), now, now.plus(runner.timeout()))) {
       return Optional.empty();
     }
-    return recorded(a, runner, AttemptKey.parse(waiting.key()).orElseThrow(), ready);
+    try {
+      return recorded(a, runner, AttemptKey.parse(waiting.key()).orElseThrow(), ready);
+    } catch (IOException | RuntimeException e) {
+      // Taken out of its wait by this caller, which recorded() then ended: reported by the caller, once.
+      log.warn("agent of {}#{}/{} could not be dispatched again: {} ({})", a.repository(), a.issue(), a.taskId(),
+          e.getMessage(), e.getClass().getName());
+      return Optional.of("the run could not be dispatched to GitHub Actions: " + e.getMessage());
+    }
   }
 
   /** Ends a waiting attempt that cannot be dispatched: {@code reason} when this caller ended it, else nothing. */

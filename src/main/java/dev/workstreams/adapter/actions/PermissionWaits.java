@@ -70,20 +70,15 @@ final class PermissionWaits implements ActionsPermission {
     });
   }
 
-  /** Whether the attempt left its wait here: dispatched, or failed and reported (another instance's are not). */
+  /**
+   * Whether the attempt left its wait: dispatched (here or by another instance) rather than failed (reported here
+   * when this instance ended it) or refused again.
+   */
   private boolean dispatchAgain(ActionsAttempt attempt) {
     AgentAssignment a = attempt.assignment();
     Optional<ActionsRunner> runner = profiles.byName(a.profile()).flatMap(AgentProfile::actions);
-    Optional<String> failure;
-    try {
-      failure = runner.isPresent() ? dispatcher.dispatchAgain(attempt, runner.get())
-          : dispatcher.drop(attempt, "the agent profile " + a.profile() + " no longer runs on GitHub Actions");
-    } catch (IOException | RuntimeException e) {
-      // Thrown after this instance took the attempt out of its wait (the dispatcher then ended it): reported here.
-      log.warn("agent of {}#{}/{} could not be dispatched again: {} ({})", a.repository(), a.issue(), a.taskId(),
-          e.getMessage(), e.getClass().getName());
-      failure = Optional.of("the run could not be dispatched to GitHub Actions: " + e.getMessage());
-    }
+    Optional<String> failure = runner.isPresent() ? dispatcher.dispatchAgain(attempt, runner.get())
+        : dispatcher.drop(attempt, "the agent profile " + a.profile() + " no longer runs on GitHub Actions");
     failure.ifPresent(reason -> reports.accept(ActionsAgents.report(a, AgentReport.Result.FAILED, reason, 0, false,
         List.of(), List.of())));
     return failure.isEmpty() && attempts.find(attempt.repository(), attempt.key())
