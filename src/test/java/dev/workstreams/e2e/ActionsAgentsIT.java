@@ -60,14 +60,19 @@ class ActionsAgentsIT {
       git.commit().setMessage("first").setAuthor("Mona", "mona@example.com").setCommitter("Mona", "mona@example.com").call();
       git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
     }
-    AgentProfiles profiles = new AgentProfilesReader(Map.of()).parse(
-        "profiles:\n  runners:\n    runner: actions\n    timeout: 2h\ndefault: runners\n", "agents.yml");
-    Path data = dir.resolve("data");
-    Files.createDirectories(data);
-    rig = new PlanRig(PlanRig.Setup.of(data, PlanRig.quickPolicy(2)).withAgents(new PlanRig.Agents(profiles, bare, 2)));
+    Files.createDirectories(dir.resolve("data"));
+    rig = app(new FakeGitHub());
     rig.github.permissions.put("mona", "write");
     rig.github.config = Optional.of("enforcement: block\n");
     actions = rig.github.actions;
+  }
+
+  /** The App on {@code data} with an {@code actions} profile, against {@code github}: a new one, or the one before a restart. */
+  PlanRig app(FakeGitHub github) throws Exception {
+    AgentProfiles profiles = new AgentProfilesReader(Map.of()).parse(
+        "profiles:\n  runners:\n    runner: actions\n    timeout: 2h\ndefault: runners\n", "agents.yml");
+    return new PlanRig(PlanRig.Setup.of(dir.resolve("data"), PlanRig.quickPolicy(2)).over(github)
+        .withAgents(new PlanRig.Agents(profiles, bare, 2)));
   }
 
   @AfterEach
@@ -352,6 +357,26 @@ class ActionsAgentsIT {
     rig.deliverAndWait("installation", permissionsAccepted());
     assertEquals(0, dispatchCount(), "the dropped attempt is not dispatched");
     assertEquals(4, refusedDispatches());
+  }
+
+  @Test
+  void theWaitOutlivesARestart() throws Exception {
+    actions.permissionAccepted = false;
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a"), "plan", "mona"));
+    Eventually.await("the notice", Duration.ofSeconds(60), () -> notices().size() == 1);
+
+    FakeGitHub github = rig.github;
+    rig.close();
+    rig = null;
+    rig = app(github);
+    actions.permissionAccepted = true;
+    rig.deliverAndWait("installation", permissionsAccepted());
+
+    assertEquals("7-a-a1", dispatchOf("a").path("inputs").path("attempt_key").asText());
+    Eventually.await("the notice says the work resumed", Duration.ofSeconds(60),
+        () -> notices().size() == 1 && notices().get(0).contains("was accepted"));
+    assertEquals(1, dispatchCount());
+    assertNoFailureOn("a");
   }
 
   /** GitHub's {@code installation.new_permissions_accepted} (shared fixture) as installation 7 receives it. */
