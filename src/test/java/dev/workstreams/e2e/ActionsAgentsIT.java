@@ -352,6 +352,8 @@ class ActionsAgentsIT {
     synchronized (actions) {
       assertEquals(List.of(), actions.cancelled, "no run existed to cancel on GitHub");
     }
+    Eventually.await("the notice says no task waits any more", Duration.ofSeconds(60),
+        () -> notices().size() == 1 && notices().get(0).contains("No agent of this plan waits"));
 
     actions.permissionAccepted = true;
     rig.deliverAndWait("installation", permissionsAccepted());

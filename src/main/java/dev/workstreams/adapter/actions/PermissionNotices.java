@@ -31,17 +31,21 @@ final class PermissionNotices {
     this.web = web;
   }
 
-  /** Shows which of the plan's tasks wait now, and where an owner accepts the permission. */
+  /**
+   * Shows which of the plan's tasks wait now, and where an owner accepts the permission; once none waits (they were
+   * cancelled), says so in a notice that exists.
+   */
   void waiting(RepositoryId repo, int issue) throws IOException {
     List<String> tasks = attempts.awaitingPermission().stream().filter(a -> ofPlan(a, repo, issue))
         .map(a -> a.assignment().taskId()).distinct().toList();
-    if (tasks.isEmpty()) {
-      return; // taken out of the wait meanwhile (accepted, or cancelled)
-    }
     // The repository's owner is the installation's account; its kind decides the settings page's address.
     String page = ActionsPermissionNotice.settingsPage(web, repo.owner(), api.ownedByOrganization(repo),
         repo.installationId());
-    show(repo, issue, ActionsPermissionNotice.waiting(page, repo.owner(), tasks), true);
+    if (tasks.isEmpty()) {
+      show(repo, issue, ActionsPermissionNotice.noneWaiting(page, repo.owner()), false);
+    } else {
+      show(repo, issue, ActionsPermissionNotice.waiting(page, repo.owner(), tasks), true);
+    }
   }
 
   /** Says that the permission was accepted and {@code tasks} were dispatched; only edits a notice that exists. */

@@ -101,6 +101,14 @@ final class PermissionWaits implements ActionsPermission {
             List.of()));
       }
     }
+    if (found) {
+      try {
+        notices.waiting(repository, issue); // the cancelled task no longer listed as waiting
+      } catch (IOException | RuntimeException e) {
+        log.warn("cannot update on {}#{} which agents wait for the Actions permission: {}", repository, issue,
+            e.getMessage());
+      }
+    }
     return found;
   }
 }

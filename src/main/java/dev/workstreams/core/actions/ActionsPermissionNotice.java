@@ -50,6 +50,14 @@ public final class ActionsPermissionNotice {
         + "accepted, the App dispatches them and edits this comment.\n";
   }
 
+  /** The notice once no task of the plan waits any more because those that did were cancelled. */
+  public static String noneWaiting(String settingsPage, String account) {
+    return Markers.ACTIONS_PERMISSION + "\n"
+        + "No agent of this plan waits for the `" + PERMISSION + "` permission any more: those that did were "
+        + "cancelled. Agents on GitHub Actions still need it; an owner of " + InertText.text(account) + " can accept it "
+        + "on the installation's settings page: " + settingsPage + "\n";
+  }
+
   /** The notice once the permission was accepted and {@code tasks} were dispatched again. */
   public static String accepted(List<String> tasks) {
     return Markers.ACTIONS_PERMISSION + "\n"

@@ -52,6 +52,15 @@ class ActionsPermissionNoticeTest {
   }
 
   @Test
+  void onceTheWaitingTasksWereCancelledTheNoticeSaysNoneWaitsButThePermissionIsStillNeeded() {
+    assertEquals("<!-- workstreams:actions-permission -->\n"
+        + "No agent of this plan waits for the `actions: write` permission any more: those that did were cancelled. "
+        + "Agents on GitHub Actions still need it; an owner of octo can accept it on the installation's settings page: "
+        + "https://github.com/settings/installations/7\n",
+        ActionsPermissionNotice.noneWaiting("https://github.com/settings/installations/7", "octo"));
+  }
+
+  @Test
   void theAcceptedNoticeSaysTheWorkResumedWithTheSameMarker() {
     String notice = ActionsPermissionNotice.accepted(List.of("a", "b"));
     assertTrue(notice.startsWith("<!-- workstreams:actions-permission -->\n"), notice);
