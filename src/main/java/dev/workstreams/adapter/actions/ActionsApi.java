@@ -54,7 +54,8 @@ public final class ActionsApi {
   /**
    * {@code POST …/actions/workflows/{workflow}/dispatches}, asking for the run's id ({@code
    * return_run_details}); a server that answers 4xx to that field (older GitHub Enterprise Server)
-   * is asked once more without it, and the run is then found by its title.
+   * is asked once more without it, and the run is then found by its title. A 403 is asked once more with a new
+   * installation token; a second 403 is {@link Dispatch.Unpermitted}.
    */
   public Dispatch dispatch(RepositoryId repo, String workflow, String ref, Map<String, String> inputs)
       throws IOException {
