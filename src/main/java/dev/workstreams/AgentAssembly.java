@@ -88,7 +88,8 @@ final class AgentAssembly {
       GitHubClients clients, PlanStore store, ActionsAttempts attempts, WorkingCopies copies, Clock clock,
       Consumer<AgentReport> reports) {
     return new ActionsAgents(new ActionsApi(clients), attempts, copies, remotes(localRemote, clients),
-        repository -> botIdentity(clients, repository), new RestGitHubGateways(clients), store, profiles, clock, reports,
+        repository -> botIdentity(clients, repository), new RestGitHubGateways(clients),
+        clients.endpoints().web().toString(), store, profiles, clock, reports,
         config.dataDir().resolve("actions"), BundleLimits.DEFAULT);
   }
 

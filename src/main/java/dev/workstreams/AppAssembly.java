@@ -24,6 +24,7 @@ import dev.workstreams.port.Planner;
 import dev.workstreams.workflow.EventRouter;
 import dev.workstreams.workflow.OwnEvents;
 import dev.workstreams.workflow.actions.CollectAgentRunWhenCompleted;
+import dev.workstreams.workflow.actions.ResumeAgentsWhenPermissionsAccepted;
 import dev.workstreams.workflow.config.RefreshConfigOnPush;
 import dev.workstreams.workflow.followthrough.FollowThroughWorkflows;
 import dev.workstreams.workflow.followthrough.StartRevisionsWhenTriggered;
@@ -167,6 +168,7 @@ public final class AppAssembly implements AutoCloseable {
       ActionsAgents actions = AgentAssembly.actions(options.profiles(), options.config(), options.localRemote(), clients,
           store, actionsAttempts, copies, options.clock(), reports);
       router.on("workflow_run.completed", new CollectAgentRunWhenCompleted(actions));
+      router.on("installation.new_permissions_accepted", new ResumeAgentsWhenPermissionsAccepted(actions.permission()));
       closeables.add(every(Duration.ofSeconds(30), "actions-runs", actions::sweep));
       remote = actions;
     }

@@ -26,6 +26,11 @@ public record ActionsAttempt(
   public enum State {
     /** Recorded just before the dispatch: no other instance dispatches it again. */
     DISPATCHING,
+    /**
+     * GitHub refused the dispatch because the installation has not accepted the Actions permission: no run, no
+     * deadline; dispatched again (back to {@code DISPATCHING}) once the installation accepts it.
+     */
+    NEEDS_PERMISSION,
     /** GitHub took the dispatch; the run's result is awaited. */
     DISPATCHED,
     /** One instance claimed the finished run and is verifying and pushing its result. */

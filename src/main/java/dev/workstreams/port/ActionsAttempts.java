@@ -1,5 +1,6 @@
 package dev.workstreams.port;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,18 @@ public interface ActionsAttempts {
   /** GitHub took the dispatch; {@code runId} when it said which run. */
   void dispatched(RepositoryId repository, String key, Optional<Long> runId);
 
+  /** GitHub refused the dispatch for want of the Actions permission: {@code DISPATCHING} becomes {@code NEEDS_PERMISSION}. */
+  void needsPermission(RepositoryId repository, String key);
+
+  /**
+   * Takes an attempt out of {@code NEEDS_PERMISSION} to dispatch it again, from {@code expectedHead}, with a new
+   * dispatch time and deadline; true for exactly one caller, however many instances try.
+   */
+  boolean resume(RepositoryId repository, String key, String expectedHead, Instant at, Instant deadline);
+
+  /** Ends an attempt waiting for the permission ({@code NEEDS_PERMISSION} becomes {@code DONE}); true for exactly one caller. */
+  boolean dropAwaiting(RepositoryId repository, String key);
+
   Optional<ActionsAttempt> find(RepositoryId repository, String key);
 
   /** Moves a waiting attempt to {@code COLLECTING} with its run's id; true for exactly one caller. */
@@ -27,4 +40,7 @@ public interface ActionsAttempts {
 
   /** Every attempt still waiting for its run, oldest first. */
   List<ActionsAttempt> waiting();
+
+  /** Every attempt waiting for its installation to accept the Actions permission, oldest first. */
+  List<ActionsAttempt> awaitingPermission();
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workstreams.adapter.agent.AgentProfiles;
 import dev.workstreams.adapter.agent.profile.AgentProfilesReader;
 import dev.workstreams.testing.Eventually;
+import dev.workstreams.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,14 +60,19 @@ class ActionsAgentsIT {
       git.commit().setMessage("first").setAuthor("Mona", "mona@example.com").setCommitter("Mona", "mona@example.com").call();
       git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
     }
-    AgentProfiles profiles = new AgentProfilesReader(Map.of()).parse(
-        "profiles:\n  runners:\n    runner: actions\n    timeout: 2h\ndefault: runners\n", "agents.yml");
-    Path data = dir.resolve("data");
-    Files.createDirectories(data);
-    rig = new PlanRig(PlanRig.Setup.of(data, PlanRig.quickPolicy(2)).withAgents(new PlanRig.Agents(profiles, bare, 2)));
+    Files.createDirectories(dir.resolve("data"));
+    rig = app(new FakeGitHub());
     rig.github.permissions.put("mona", "write");
     rig.github.config = Optional.of("enforcement: block\n");
     actions = rig.github.actions;
+  }
+
+  /** The App on {@code data} with an {@code actions} profile, against {@code github}: a new one, or the one before a restart. */
+  PlanRig app(FakeGitHub github) throws Exception {
+    AgentProfiles profiles = new AgentProfilesReader(Map.of()).parse(
+        "profiles:\n  runners:\n    runner: actions\n    timeout: 2h\ndefault: runners\n", "agents.yml");
+    return new PlanRig(PlanRig.Setup.of(dir.resolve("data"), PlanRig.quickPolicy(2)).over(github)
+        .withAgents(new PlanRig.Agents(profiles, bare, 2)));
   }
 
   @AfterEach
@@ -279,6 +285,130 @@ class ActionsAgentsIT {
 
     Eventually.await("pushed", Duration.ofSeconds(60), () -> !draft("a"));
     assertEquals(Optional.of("x\n"), file("workstreams/7-a", "a/x.txt"));
+  }
+
+  @Test
+  void anInstallationWithoutTheActionsPermissionGetsOneNoticeAndItsTasksWaitUntilItIsAccepted() throws Exception {
+    actions.permissionAccepted = false;
+    String labelled = rig.deliverAndWait("issues", PlanEvents.labeled(plan("a", "b"), "plan", "mona"));
+
+    Eventually.await("both tasks waiting in the notice", Duration.ofSeconds(60),
+        () -> notices().size() == 1 && notices().get(0).contains("`a`, `b`"));
+    String notice = notices().get(0);
+    assertTrue(notice.contains("has not accepted the `actions: write` permission"), notice);
+    assertTrue(notice.contains("to dispatch the agent workflow"), notice);
+    assertTrue(notice.contains(rig.wiremock.baseUrl() + "/organizations/octo/settings/installations/7"), notice);
+    int refused = refusedDispatches();
+    assertEquals(4, refused, "each task's dispatch tried once more with a new token, then no more");
+    assertNoFailureOn("a");
+    assertNoFailureOn("b");
+
+    rig.deliverAndWait("issues", labelled, PlanEvents.labeled(plan("a", "b"), "plan", "mona"));
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a", "b"), "plan", "mona"));
+    rig.reports.reportSilentAgents();
+    assertEquals(1, notices().size(), "a redelivery or a relabel adds no comment");
+    assertEquals(notice, notices().get(0));
+    assertEquals(refused, refusedDispatches(), "no dispatch is tried again while the permission is missing");
+    assertEquals(0, dispatchCount());
+
+    actions.permissionAccepted = true;
+    byte[] accepted = permissionsAccepted();
+    rig.deliverAndWait("installation", accepted);
+
+    JsonNode a = dispatchOf("a");
+    JsonNode b = dispatchOf("b");
+    assertEquals("7-a-a1", a.path("inputs").path("attempt_key").asText(), "the same attempt, dispatched now");
+    assertEquals("7-b-a1", b.path("inputs").path("attempt_key").asText());
+    assertEquals(tip("workstreams/7-a"), a.path("inputs").path("head").asText());
+    Eventually.await("the notice says the work resumed", Duration.ofSeconds(60),
+        () -> notices().size() == 1 && notices().get(0).contains("was accepted"));
+    assertTrue(notices().get(0).contains("`a`, `b`"), notices().get(0));
+    rig.deliverAndWait("installation", permissionsAccepted());
+    assertEquals(2, dispatchCount(), "each task dispatched once");
+    assertEquals(1, notices().size());
+
+    actions.upload(runOf(a), "workstreams-7-a-a1", runner(a, "mkdir -p a && echo a > a/done.txt"));
+    rig.deliverAndWait("workflow_run", completed(runOf(a), "success"));
+    Eventually.await("the resumed run's commits pushed", Duration.ofSeconds(60), () -> !draft("a"));
+    assertEquals(Optional.of("a\n"), file("workstreams/7-a", "a/done.txt"));
+  }
+
+  @Test
+  void aTaskRefusedAgainAfterTheAcceptanceKeepsWaitingAndACancelEndsTheWait() throws Exception {
+    actions.permissionAccepted = false;
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a"), "plan", "mona"));
+    Eventually.await("the notice", Duration.ofSeconds(60), () -> notices().size() == 1);
+    String notice = notices().get(0);
+
+    rig.deliverAndWait("installation", permissionsAccepted());
+    assertEquals(4, refusedDispatches(), "tried again once (with a new token), refused, and waiting again");
+    assertEquals(List.of(notice), notices(), "still waiting: the notice is unchanged");
+    assertNoFailureOn("a");
+
+    rig.deliverAndWait("issue_comment", PlanEvents.comment("/workstreams cancel a", 906, "mona"));
+    Eventually.await("the cancel reported", Duration.ofSeconds(60), () -> rig.github.commentsOn(prOf("a")).stream()
+        .anyMatch(c -> c.path("body").asText().contains("The agent was cancelled")));
+    assertNoFailureOn("a");
+    synchronized (actions) {
+      assertEquals(List.of(), actions.cancelled, "no run existed to cancel on GitHub");
+    }
+    Eventually.await("the notice says no task waits any more", Duration.ofSeconds(60),
+        () -> notices().size() == 1 && notices().get(0).contains("No agent of this plan waits"));
+
+    actions.permissionAccepted = true;
+    rig.deliverAndWait("installation", permissionsAccepted());
+    assertEquals(0, dispatchCount(), "the dropped attempt is not dispatched");
+    assertEquals(4, refusedDispatches());
+  }
+
+  @Test
+  void theWaitOutlivesARestart() throws Exception {
+    actions.permissionAccepted = false;
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a"), "plan", "mona"));
+    Eventually.await("the notice", Duration.ofSeconds(60), () -> notices().size() == 1);
+
+    FakeGitHub github = rig.github;
+    rig.close();
+    rig = null;
+    rig = app(github);
+    actions.permissionAccepted = true;
+    rig.deliverAndWait("installation", permissionsAccepted());
+
+    assertEquals("7-a-a1", dispatchOf("a").path("inputs").path("attempt_key").asText());
+    Eventually.await("the notice says the work resumed", Duration.ofSeconds(60),
+        () -> notices().size() == 1 && notices().get(0).contains("was accepted"));
+    assertEquals(1, dispatchCount());
+    assertNoFailureOn("a");
+  }
+
+  /** GitHub's {@code installation.new_permissions_accepted} (shared fixture) as installation 7 receives it. */
+  static byte[] permissionsAccepted() throws Exception {
+    ObjectNode payload = (ObjectNode) JSON.readTree(Fixtures.webhook("installation-new_permissions_accepted-basic"));
+    ((ObjectNode) payload.path("installation")).put("id", 7);
+    return JSON.writeValueAsBytes(payload);
+  }
+
+  /** The permission notices on the plan issue. */
+  List<String> notices() {
+    return rig.github.commentsOn(7).stream().map(c -> c.path("body").asText())
+        .filter(body -> body.contains("<!-- workstreams:actions-permission -->")).toList();
+  }
+
+  int refusedDispatches() {
+    synchronized (actions) {
+      return actions.refused.size();
+    }
+  }
+
+  int dispatchCount() {
+    synchronized (actions) {
+      return actions.dispatches.size();
+    }
+  }
+
+  void assertNoFailureOn(String task) {
+    List<String> bodies = rig.github.commentsOn(prOf(task)).stream().map(c -> c.path("body").asText()).toList();
+    assertTrue(bodies.stream().noneMatch(body -> body.contains("The agent failed")), String.join("\n---\n", bodies));
   }
 
   String failure(String task) {

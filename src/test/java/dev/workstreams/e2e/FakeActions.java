@@ -20,7 +20,8 @@ import java.util.regex.Matcher;
 
 /**
  * The part of {@link FakeGitHub} for agents on GitHub Actions: workflow dispatches (answering with
- * the run's id, or refusing {@code return_run_details} like an older server), runs, their artifacts
+ * the run's id, or refusing {@code return_run_details} like an older server, or 403 while the installation has not
+ * accepted the Actions permission), runs, their artifacts
  * (downloaded through a redirect to "storage" that must get no token), cancels and failed jobs' logs.
  */
 public final class FakeActions {
@@ -35,6 +36,10 @@ public final class FakeActions {
   public final List<String> downloads = new ArrayList<>();
   public final List<String> storageAuthorizations = new ArrayList<>();
   public volatile boolean returnsRunDetails = true;
+  /** False: the installation has not accepted the Actions permission, so every dispatch answers 403. */
+  public volatile boolean permissionAccepted = true;
+  /** Dispatches refused with 403 for want of the permission. */
+  public final List<ObjectNode> refused = new ArrayList<>();
   private long nextRun = 5000;
   private long nextArtifact = 900;
   private final Map<Long, byte[]> artifactBytes = new LinkedHashMap<>();
@@ -60,9 +65,15 @@ public final class FakeActions {
   private ResponseDefinition routed(String method, String url, JsonNode body, String origin, String authorization) {
     Matcher m;
     if (method.equals("GET") && url.equals(REPO)) {
-      return answer(200, "{\"full_name\":\"octo/hello\",\"default_branch\":\"main\"}");
+      return answer(200, "{\"full_name\":\"octo/hello\",\"default_branch\":\"main\","
+          + "\"owner\":{\"login\":\"octo\",\"type\":\"Organization\"}}");
     }
     if (method.equals("POST") && (m = match(REPO + "/actions/workflows/([^/]+)/dispatches", url)) != null) {
+      if (!permissionAccepted) {
+        refused.add(((ObjectNode) body.deepCopy()).put("workflow", m.group(1)));
+        return answer(403, "{\"message\":\"Resource not accessible by integration\","
+            + "\"documentation_url\":\"https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event\"}");
+      }
       if (body.has("return_run_details") && !returnsRunDetails) {
         return answer(422, "{\"message\":\"Invalid request. 'return_run_details' is not a permitted key.\"}");
       }

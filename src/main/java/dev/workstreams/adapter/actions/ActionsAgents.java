@@ -9,7 +9,6 @@ import dev.workstreams.adapter.git.BotIdentity;
 import dev.workstreams.adapter.git.BundleLimits;
 import dev.workstreams.adapter.git.BundleResult;
 import dev.workstreams.adapter.git.PrepareResult;
-import dev.workstreams.adapter.git.PushOutcome;
 import dev.workstreams.adapter.git.Remote;
 import dev.workstreams.adapter.git.RepositoryName;
 import dev.workstreams.adapter.git.TaskKey;
@@ -18,18 +17,16 @@ import dev.workstreams.adapter.git.WorkingCopy;
 import dev.workstreams.adapter.agent.ActionsRunner;
 import dev.workstreams.core.actions.AttemptKey;
 import dev.workstreams.core.actions.RunVerdict;
-import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.port.ActionsAttempt;
 import dev.workstreams.port.ActionsAttempts;
+import dev.workstreams.port.ActionsPermission;
 import dev.workstreams.port.ActionsRuns;
 import dev.workstreams.port.AgentAssignment;
 import dev.workstreams.port.AgentReport;
 import dev.workstreams.port.AgentReport.Result;
 import dev.workstreams.port.GitHubGateways;
-import dev.workstreams.port.IssueComment;
 import dev.workstreams.port.PlanStore;
 import dev.workstreams.port.RepositoryId;
-import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.port.WorkflowRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,9 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Agents on GitHub Actions runners. To start one: the task's working copy is brought up to date with
- * the base and pushed (the runner starts from that head), the prompt is written on the pull request,
- * the attempt recorded in the shared database, and the repository's workflow dispatched. When its
+ * Agents on GitHub Actions runners. To start one, the {@link AttemptDispatcher} brings the task branch up to date on
+ * GitHub, writes the prompt on the pull request, records the attempt in the shared database and dispatches the
+ * repository's workflow; one GitHub refuses for want of the Actions permission waits ({@link PermissionWaits}). When its
  * run completes (the {@code workflow_run} event, or {@link #sweep} once the profile's timeout has
  * passed): the attempt's artifact is downloaded within bounds, its bundle verified and applied on
  * the task branch, and then the same {@link TaskPublisher} as for a local agent enforces ownership and
@@ -75,26 +70,32 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
   private final WorkingCopies copies;
   private final Function<RepositoryId, Remote> remotes;
   private final Function<RepositoryId, BotIdentity> identities;
-  private final GitHubGateways gateways;
   private final PlanStore store;
+  private final AttemptDispatcher dispatcher;
+  private final PermissionWaits waits;
   private final AgentProfiles profiles;
   private final Clock clock;
   private final Consumer<AgentReport> reports;
   private final Path scratch;
   private final BundleLimits limits;
 
-  /** @param scratch a folder of the App's for downloads ({@code DATA_DIR/actions}) */
+  /**
+   * @param web the GitHub web address, for the installation's settings page in the permission notice
+   * @param scratch a folder of the App's for downloads ({@code DATA_DIR/actions})
+   */
   public ActionsAgents(ActionsApi api, ActionsAttempts attempts, WorkingCopies copies,
       Function<RepositoryId, Remote> remotes, Function<RepositoryId, BotIdentity> identities, GitHubGateways gateways,
-      PlanStore store, AgentProfiles profiles, Clock clock, Consumer<AgentReport> reports, Path scratch,
+      String web, PlanStore store, AgentProfiles profiles, Clock clock, Consumer<AgentReport> reports, Path scratch,
       BundleLimits limits) {
     this.api = api;
     this.attempts = attempts;
     this.copies = copies;
     this.remotes = remotes;
     this.identities = identities;
-    this.gateways = gateways;
     this.store = store;
+    PermissionNotices notices = new PermissionNotices(api, attempts, gateways, web);
+    this.dispatcher = new AttemptDispatcher(api, attempts, copies, remotes, identities, gateways, store, notices, clock);
+    this.waits = new PermissionWaits(api, attempts, dispatcher, notices, profiles, reports);
     this.profiles = profiles;
     this.clock = clock;
     this.reports = reports;
@@ -108,11 +109,11 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
         () -> new IllegalArgumentException("profile " + profile.name() + " does not run on GitHub Actions"));
     AttemptKey key = new AttemptKey(a.issue(), a.taskId(), a.attempt());
     if (attempts.find(a.repository(), key.text()).isPresent()) {
-      return; // another instance (or an earlier try of this job) dispatched it
+      return; // another instance (or an earlier try of this job) dispatched it, or it waits for the permission
     }
     try {
-      dispatch(a, runner, key).ifPresent(reason -> reports.accept(report(a, Result.FAILED, reason, 0, false, List.of(),
-          List.of())));
+      dispatcher.dispatch(a, runner, key).ifPresent(reason -> reports.accept(report(a, Result.FAILED, reason, 0, false,
+          List.of(), List.of())));
     } catch (IOException | RuntimeException e) {
       // As for a local run that could not be carried out: reported, never thrown into the plan's job.
       log.warn("agent of {}#{}/{} could not be dispatched: {} ({})", a.repository(), a.issue(), a.taskId(), e.getMessage(),
@@ -122,77 +123,16 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
     }
   }
 
-  /** Dispatches the attempt; returns why it could not be, if it could not. */
-  private Optional<String> dispatch(AgentAssignment a, ActionsRunner runner, AttemptKey key) throws IOException {
-    Optional<Integer> pullRequest = store.workstreams(a.repository(), a.issue()).stream()
-        .filter(w -> w.taskId().equals(a.taskId())).findFirst().flatMap(StoredWorkstream::pullRequest).map(p -> p.number());
-    if (pullRequest.isEmpty()) {
-      return Optional.of("the task has no pull request to hand its prompt to the runner");
-    }
-    if (a.prompt().length() > MAX_PROMPT_CHARS) {
-      return Optional.of("the prompt is longer than a pull request comment holds (" + MAX_PROMPT_CHARS + " characters)");
-    }
-    BotIdentity bot = identities.apply(a.repository());
-    RepositoryName repo = new RepositoryName(a.repository().owner(), a.repository().name());
-    TaskKey task = new TaskKey(a.issue(), a.taskId());
-    PrepareResult prepared = copies.prepare(repo, remotes.apply(a.repository()), task, a.baseBranch(), bot);
-    if (!(prepared instanceof PrepareResult.Ready ready)) {
-      return Optional.of("the task branch could not be prepared for the run: " + prepared);
-    }
-    // The runner checks out the branch from GitHub: it must hold the merge of the base made here.
-    PushOutcome pushed = ready.copy().push(remotes.apply(a.repository()), bot);
-    if (!(pushed instanceof PushOutcome.Pushed || pushed instanceof PushOutcome.UpToDate)) {
-      return Optional.of("the task branch could not be brought up to date on GitHub before the run: " + pushed);
-    }
-    String head = ready.copy().taskBranchTip();
-    Instant now = clock.instant();
-    if (!attempts.begin(new ActionsAttempt(a.repository(), key.text(), a, runner.workflow(), head, Optional.empty(),
-        ActionsAttempt.State.DISPATCHING, false, now, now.plus(runner.timeout())))) {
-      return Optional.empty();
-    }
-    try {
-      return dispatchRecorded(a, runner, key, pullRequest.get(), head);
-    } catch (IOException | RuntimeException e) {
-      // Not left waiting for a run that was never asked for: the failure is reported now, once.
-      attempts.done(a.repository(), key.text());
-      throw e;
-    }
-  }
-
-  private Optional<String> dispatchRecorded(AgentAssignment a, ActionsRunner runner, AttemptKey key, int pr, String head)
-      throws IOException {
-    TaskKey task = new TaskKey(a.issue(), a.taskId());
-    IssueComment prompt = promptComment(a, pr, key);
-    String ref = runner.ref().isPresent() ? runner.ref().get() : api.defaultBranch(a.repository());
-    Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("issue", String.valueOf(a.issue()));
-    inputs.put("task", a.taskId());
-    inputs.put("pull_request", String.valueOf(pr));
-    inputs.put("branch", task.branch());
-    inputs.put("head", head);
-    inputs.put("attempt_key", key.text());
-    inputs.put("prompt_comment", String.valueOf(prompt.id()));
-    ActionsApi.Dispatch dispatch = api.dispatch(a.repository(), runner.workflow(), ref, inputs);
-    if (dispatch instanceof ActionsApi.Dispatch.Refused refused) {
-      attempts.done(a.repository(), key.text());
-      return Optional.of(refused.reason());
-    }
-    attempts.dispatched(a.repository(), key.text(), ((ActionsApi.Dispatch.Dispatched) dispatch).runId());
-    log.info("agent of {}#{}/{} dispatched to GitHub Actions ({} on {}), attempt {}", a.repository(), a.issue(),
-        a.taskId(), runner.workflow(), ref, key.text());
-    return Optional.empty();
-  }
-
-  /** The prompt on the pull request, once per attempt: the runner reads it by the comment's id. */
-  private IssueComment promptComment(AgentAssignment a, int pullRequest, AttemptKey key) throws IOException {
-    var github = gateways.forRepository(a.repository());
-    String marker = Markers.actionsPrompt(key.text());
-    List<IssueComment> existing = github.commentsWithMarker(pullRequest, marker);
-    return existing.isEmpty() ? github.comment(pullRequest, marker + "\n" + a.prompt()) : existing.get(0);
+  /** Where the installation's acceptance of the Actions permission resumes the attempts that waited for it. */
+  public ActionsPermission permission() {
+    return waits;
   }
 
   @Override
   public void cancel(RepositoryId repository, int issue, String taskId) {
+    if (waits.cancel(repository, issue, taskId)) {
+      return; // no run was ever started: nothing to cancel on GitHub
+    }
     for (ActionsAttempt attempt : attempts.waiting()) {
       AgentAssignment a = attempt.assignment();
       if (!attempt.repository().equals(repository) || a.issue() != issue || !a.taskId().equals(taskId)) {
@@ -234,6 +174,15 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
    */
   public void sweep() {
     Instant now = clock.instant();
+    for (ActionsAttempt attempt : attempts.awaitingPermission()) {
+      // No deadline while the permission is missing: the wait lasts until an owner accepts it, or a cancel.
+      AgentAssignment a = attempt.assignment();
+      try {
+        store.heartbeat(attempt.repository(), a.issue(), a.taskId(), now);
+      } catch (RuntimeException e) {
+        log.warn("cannot renew the heartbeat of {} {}: {}", attempt.repository(), attempt.key(), e.getMessage());
+      }
+    }
     for (ActionsAttempt attempt : attempts.waiting()) {
       AgentAssignment a = attempt.assignment();
       try {
@@ -379,7 +328,7 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
     }
   }
 
-  private static AgentReport report(AgentAssignment a, Result result, String summary, long seconds, boolean pushed,
+  static AgentReport report(AgentAssignment a, Result result, String summary, long seconds, boolean pushed,
       List<String> problems, List<String> tail) {
     return new AgentReport(a.repository(), a.issue(), a.taskId(), a.attempt(), result, summary, seconds, pushed, problems,
         tail);

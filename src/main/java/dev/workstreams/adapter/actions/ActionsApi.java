@@ -41,14 +41,21 @@ public final class ActionsApi {
     /** GitHub took it; {@code runId} when it said which run it started (servers before 2026-02 do not). */
     record Dispatched(Optional<Long> runId) implements Dispatch {}
 
-    /** GitHub refused it: {@code reason} for the pull request (no such workflow, no permission, …). */
+    /** GitHub refused it: {@code reason} for the pull request (no such workflow, …). */
     record Refused(int status, String reason) implements Dispatch {}
+
+    /**
+     * GitHub answered 403, with a token made just now: the installation has not accepted the Actions permission
+     * (GitHub's answer is "Resource not accessible by integration"); {@code message} is GitHub's, for the log.
+     */
+    record Unpermitted(String message) implements Dispatch {}
   }
 
   /**
    * {@code POST …/actions/workflows/{workflow}/dispatches}, asking for the run's id ({@code
    * return_run_details}); a server that answers 4xx to that field (older GitHub Enterprise Server)
-   * is asked once more without it, and the run is then found by its title.
+   * is asked once more without it, and the run is then found by its title. A 403 is asked once more with a new
+   * installation token; a second 403 is {@link Dispatch.Unpermitted}.
    */
   public Dispatch dispatch(RepositoryId repo, String workflow, String ref, Map<String, String> inputs)
       throws IOException {
@@ -56,10 +63,15 @@ public final class ActionsApi {
     ObjectNode body = JSON.createObjectNode().put("ref", ref);
     ObjectNode in = body.putObject("inputs");
     inputs.forEach(in::put);
-    HttpReply reply = call(repo, "POST", path, Optional.of(body.deepCopy().put("return_run_details", true)));
-    if (reply.status() >= 400 && reply.status() < 500 && reply.status() != 404 && reply.status() != 403
-        && reply.status() != 401) {
-      reply = call(repo, "POST", path, Optional.of(body));
+    HttpReply reply = post(repo, path, body);
+    if (reply.status() == 403) {
+      // The cached token may be older than the owner's acceptance (on this or another instance): one more try
+      // with a new token, so that only a refusal of the installation as it is now leaves the task waiting.
+      clients.renewToken(repo.installationId());
+      reply = post(repo, path, body);
+      if (reply.status() == 403) {
+        return new Dispatch.Unpermitted(reply.message());
+      }
     }
     if (!reply.isSuccess()) {
       return new Dispatch.Refused(reply.status(), refusal(reply, workflow, ref));
@@ -71,12 +83,20 @@ public final class ActionsApi {
     return new Dispatch.Dispatched(id.canConvertToLong() && id.asLong() > 0 ? Optional.of(id.asLong()) : Optional.empty());
   }
 
+  /** The dispatch asking for the run's id, and once more without that field when the server refuses it. */
+  private HttpReply post(RepositoryId repo, String path, ObjectNode body) throws IOException {
+    HttpReply reply = call(repo, "POST", path, Optional.of(body.deepCopy().put("return_run_details", true)));
+    if (reply.status() >= 400 && reply.status() < 500 && reply.status() != 404 && reply.status() != 403
+        && reply.status() != 401) {
+      reply = call(repo, "POST", path, Optional.of(body));
+    }
+    return reply;
+  }
+
   private static String refusal(HttpReply reply, String workflow, String ref) {
     return switch (reply.status()) {
       case 404 -> "the workflow .github/workflows/" + workflow + " was not found on `" + ref
           + "` (or the App may not use Actions here): " + reply.message();
-      case 403 -> "GitHub refused to start the workflow " + workflow
-          + "; the installation may not have accepted the Actions (write) permission yet: " + reply.message();
       default -> "GitHub refused to start the workflow " + workflow + " (" + reply.status() + "): " + reply.message();
     };
   }
@@ -84,6 +104,17 @@ public final class ActionsApi {
   /** The repository's default branch: where the workflow is taken from when the profile names no {@code ref}. */
   public String defaultBranch(RepositoryId repo) throws IOException {
     return expect(call(repo, "GET", repo(repo), Optional.empty()), "GET " + repo.fullName()).path("default_branch").asText("main");
+  }
+
+  /** Whether the repository belongs to an organization (else to a user): their installations' settings differ. */
+  public boolean ownedByOrganization(RepositoryId repo) throws IOException {
+    return expect(call(repo, "GET", repo(repo), Optional.empty()), "GET " + repo.fullName()).path("owner").path("type")
+        .asText("").equals("Organization");
+  }
+
+  /** Asks for a new installation token at the next call: the owner accepted new permissions, which older tokens lack. */
+  public void renewToken(long installationId) {
+    clients.renewToken(installationId);
   }
 
   public Optional<WorkflowRun> run(RepositoryId repo, long runId) throws IOException {

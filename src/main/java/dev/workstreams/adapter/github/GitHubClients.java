@@ -77,6 +77,15 @@ public final class GitHubClients {
     return reply;
   }
 
+  /**
+   * Drops the installation's cached token, so that the next call asks GitHub for a new one: a token keeps the
+   * permissions the installation had when it was made, so one made before an owner accepted a new permission
+   * lacks it until it expires.
+   */
+  public void renewToken(long installationId) {
+    tokens.forget(installationId);
+  }
+
   public GitHubEndpoints endpoints() {
     return endpoints;
   }

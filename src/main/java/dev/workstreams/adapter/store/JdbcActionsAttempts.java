@@ -11,12 +11,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** {@link ActionsAttempts} in the shared database: each state change is one conditional update. */
+/**
+ * {@link ActionsAttempts} in the shared database: each state change is one conditional update. The states are
+ * {@link ActionsAttempt.State}'s names; {@code NEEDS_PERMISSION}, the longest, just fits the column's 16 characters.
+ */
 public final class JdbcActionsAttempts implements ActionsAttempts {
 
   private static final ObjectMapper JSON = Json.mapper();
@@ -69,6 +73,36 @@ public final class JdbcActionsAttempts implements ActionsAttempts {
   }
 
   @Override
+  public void needsPermission(RepositoryId repository, String key) {
+    update("UPDATE actions_attempts SET state = 'NEEDS_PERMISSION'"
+        + " WHERE repository = ? AND attempt_key = ? AND state = 'DISPATCHING'", repository, key, s -> {
+          s.setString(1, repository.fullName());
+          s.setString(2, key);
+        });
+  }
+
+  @Override
+  public boolean resume(RepositoryId repository, String key, String expectedHead, Instant at, Instant deadline) {
+    return update("UPDATE actions_attempts SET state = 'DISPATCHING', expected_head = ?, dispatched_at = ?, deadline = ?"
+        + " WHERE repository = ? AND attempt_key = ? AND state = 'NEEDS_PERMISSION'", repository, key, s -> {
+          s.setString(1, expectedHead);
+          s.setObject(2, SqlTime.of(at));
+          s.setObject(3, SqlTime.of(deadline));
+          s.setString(4, repository.fullName());
+          s.setString(5, key);
+        }) == 1;
+  }
+
+  @Override
+  public boolean dropAwaiting(RepositoryId repository, String key) {
+    return update("UPDATE actions_attempts SET state = 'DONE'"
+        + " WHERE repository = ? AND attempt_key = ? AND state = 'NEEDS_PERMISSION'", repository, key, s -> {
+          s.setString(1, repository.fullName());
+          s.setString(2, key);
+        }) == 1;
+  }
+
+  @Override
   public boolean claim(RepositoryId repository, String key, long runId) {
     // A run whose id the dispatch already told may only be claimed by that run: a title is the run's to choose.
     return update("UPDATE actions_attempts SET state = 'COLLECTING', run_id = ?"
@@ -112,6 +146,12 @@ public final class JdbcActionsAttempts implements ActionsAttempts {
         "DISPATCHING", "DISPATCHED");
   }
 
+  @Override
+  public List<ActionsAttempt> awaitingPermission() {
+    return query("SELECT " + COLUMNS + " FROM actions_attempts WHERE state = ? ORDER BY dispatched_at",
+        "NEEDS_PERMISSION");
+  }
+
   @FunctionalInterface
   private interface Binder {
     void bind(PreparedStatement statement) throws SQLException;
@@ -126,10 +166,11 @@ public final class JdbcActionsAttempts implements ActionsAttempts {
     }
   }
 
-  private List<ActionsAttempt> query(String sql, String first, String second) {
+  private List<ActionsAttempt> query(String sql, String... values) {
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, first);
-      s.setString(2, second);
+      for (int i = 0; i < values.length; i++) {
+        s.setString(i + 1, values[i]);
+      }
       List<ActionsAttempt> found = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {

@@ -32,6 +32,11 @@ public final class Markers {
   public static final String DRAFT = "<!-- workstreams:draft -->";
   /** In an issue body: what follows is a drafted plan a person accepted. */
   public static final String DRAFTED_PLAN = "<!-- workstreams:drafted-plan -->";
+  /**
+   * The one notice on a plan issue that its agents wait for the installation to accept the Actions permission, edited
+   * once it is accepted.
+   */
+  public static final String ACTIONS_PERMISSION = "<!-- workstreams:actions-permission -->";
   private static final Pattern BRANCH = Pattern.compile("workstreams/(\\d{1,10})-(" + TaskIds.REGEX + ")");
   private static final Pattern TASK =
       Pattern.compile("<!-- workstreams:task \\{\"issue\":(\\d{1,10}),\"task\":\"(" + TaskIds.REGEX + ")\"\\} -->");

@@ -103,6 +103,39 @@ class ActionsApiIT {
   }
 
   @Test
+  void a403IsAskedOnceMoreWithANewTokenAndThenMeansTheInstallationLacksThePermission() throws Exception {
+    github.stubFor(post(DISPATCHES).willReturn(aResponse().withStatus(403)
+        .withBody("{\"message\":\"Resource not accessible by integration\"}")));
+
+    ActionsApi.Dispatch.Unpermitted unpermitted = assertInstanceOf(ActionsApi.Dispatch.Unpermitted.class,
+        api.dispatch(REPO, "workstreams-agent.yml", "main", Map.of()));
+
+    assertEquals("Resource not accessible by integration", unpermitted.message());
+    github.verify(2, postRequestedFor(urlEqualTo(DISPATCHES)));
+    github.verify(2, postRequestedFor(urlEqualTo("/app/installations/7/access_tokens")));
+  }
+
+  @Test
+  void aTokenMadeBeforeTheOwnerAcceptedThePermissionIsReplacedAndTheDispatchGoesThrough() throws Exception {
+    github.stubFor(post(urlEqualTo("/app/installations/7/access_tokens")).inScenario("acceptance")
+        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("renewed")
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"token\":\"ghs_before\",\"expires_at\":\"" + clock.instant().plusSeconds(3600) + "\"}")));
+    github.stubFor(post(urlEqualTo("/app/installations/7/access_tokens")).inScenario("acceptance")
+        .whenScenarioStateIs("renewed")
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"token\":\"ghs_after\",\"expires_at\":\"" + clock.instant().plusSeconds(3600) + "\"}")));
+    github.stubFor(post(DISPATCHES).withHeader("Authorization", equalTo("token ghs_before"))
+        .willReturn(aResponse().withStatus(403).withBody("{\"message\":\"Resource not accessible by integration\"}")));
+    github.stubFor(post(DISPATCHES).withHeader("Authorization", equalTo("token ghs_after"))
+        .willReturn(okJson("{\"workflow_run_id\":9002}")));
+
+    assertEquals(new ActionsApi.Dispatch.Dispatched(Optional.of(9002L)),
+        api.dispatch(REPO, "workstreams-agent.yml", "main", Map.of()));
+    github.verify(2, postRequestedFor(urlEqualTo(DISPATCHES)));
+  }
+
+  @Test
   void cancelsARunAndToleratesOneThatFinished() throws Exception {
     github.stubFor(post("/repos/octo/hello/actions/runs/9/cancel").willReturn(aResponse().withStatus(202).withBody("{}")));
     github.stubFor(post("/repos/octo/hello/actions/runs/10/cancel").willReturn(aResponse().withStatus(409)

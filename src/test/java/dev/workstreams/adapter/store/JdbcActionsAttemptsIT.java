@@ -89,5 +89,47 @@ class JdbcActionsAttemptsIT {
     ActionsAttempt cancelled = attempts.find(REPO, "12-auth-a3").orElseThrow();
     assertTrue(cancelled.cancelRequested());
     assertEquals(Optional.of(77L), cancelled.runId());
+
+    awaitingPermission(attempts);
+  }
+
+  /** Refused for want of the permission: waits without a deadline; taken out of the wait by exactly one caller. */
+  static void awaitingPermission(JdbcActionsAttempts attempts) throws Exception {
+    attempts.begin(attempt("12-api-a1", Optional.empty()));
+    attempts.needsPermission(REPO, "12-api-a1");
+    ActionsAttempt waiting = attempts.find(REPO, "12-api-a1").orElseThrow();
+    assertEquals(State.NEEDS_PERMISSION, waiting.state());
+    assertFalse(waiting.waiting(), "no run is awaited: neither collected nor timed out");
+    assertEquals(List.of(waiting), attempts.awaitingPermission());
+    assertFalse(attempts.waiting().contains(waiting));
+    assertFalse(attempts.claim(REPO, "12-api-a1", 5), "no run can claim it");
+
+    Instant later = AT.plusSeconds(600);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      Callable<Boolean> resume = () -> attempts.resume(REPO, "12-api-a1", "b".repeat(40), later, later.plusSeconds(7200));
+      long won = 0;
+      for (Future<Boolean> f : pool.invokeAll(List.of(resume, resume, resume, resume))) {
+        won += f.get() ? 1 : 0;
+      }
+      assertEquals(1, won, "dispatched again once, however many instances try");
+    } finally {
+      pool.shutdownNow();
+    }
+    ActionsAttempt resumed = attempts.find(REPO, "12-api-a1").orElseThrow();
+    assertEquals(State.DISPATCHING, resumed.state());
+    assertEquals("b".repeat(40), resumed.expectedHead(), "the head the new run starts from");
+    assertEquals(later, resumed.dispatchedAt());
+    assertEquals(later.plusSeconds(7200), resumed.deadline());
+    assertEquals(List.of(), attempts.awaitingPermission());
+    assertFalse(attempts.dropAwaiting(REPO, "12-api-a1"), "a dispatched attempt is not dropped as a waiting one");
+
+    attempts.needsPermission(REPO, "12-api-a1");
+    assertTrue(attempts.dropAwaiting(REPO, "12-api-a1"), "refused again, then cancelled");
+    assertFalse(attempts.dropAwaiting(REPO, "12-api-a1"));
+    assertEquals(State.DONE, attempts.find(REPO, "12-api-a1").orElseThrow().state());
+    assertFalse(attempts.resume(REPO, "12-api-a1", "c".repeat(40), later, later), "a dropped attempt is not resumed");
+    attempts.needsPermission(REPO, "12-api-a1");
+    assertEquals(State.DONE, attempts.find(REPO, "12-api-a1").orElseThrow().state(), "only a dispatching attempt waits");
   }
 }
