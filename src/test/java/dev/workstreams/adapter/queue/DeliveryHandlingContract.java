@@ -125,6 +125,27 @@ abstract class DeliveryHandlingContract {
   }
 
   @Test
+  void storesADeliveryForAnIssueWithOneWaitingAsleepBehindIt() {
+    Map<String, String> env = environment();
+    env.put("JOB_WORKERS", "0"); // nothing handled: every delivery stays waiting
+    env.put("SUBJECT_WAIT_FALLBACK_MS", "600000");
+    int busy = uniqueIssueNumber();
+    int other = busy + 1;
+    List<String> ids = new ArrayList<>();
+    try (WorkstreamsServer server = TestServers.start(env, new EventRouter())) {
+      WebhookClient client = new WebhookClient(server.port(), secret);
+      ids.add(postForIssue(client, busy));
+      ids.add(postForIssue(client, other));
+      ids.add(postForIssue(client, busy));
+      ids.add(postForIssue(client, busy));
+    }
+    List<String> asleep = table().ids("SELECT t.task_instance FROM scheduled_tasks t JOIN deliveries d"
+        + " ON t.task_instance = d.delivery_id WHERE t.execution_time > d.received_at + INTERVAL '5' MINUTE"
+        + " AND d.delivery_id IN (?, ?, ?, ?) ORDER BY d.seq", ids.toArray(String[]::new));
+    assertEquals(List.of(ids.get(2), ids.get(3)), asleep, "only the later deliveries of the busy issue sleep");
+  }
+
+  @Test
   void keepsTheSubjectForAHandlerThatOutlivesItsLease() {
     Map<String, String> env = environment();
     env.put("SUBJECT_LEASE_MS", "400");

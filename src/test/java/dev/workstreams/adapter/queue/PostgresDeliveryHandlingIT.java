@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.workstreams.WorkstreamsServer;
 import dev.workstreams.testing.DeliveryTable;
 import dev.workstreams.testing.Eventually;
+import dev.workstreams.testing.Fixtures;
 import dev.workstreams.testing.Postgres;
 import dev.workstreams.testing.RecordingHandler;
 import dev.workstreams.testing.TestServers;
@@ -12,6 +13,7 @@ import dev.workstreams.testing.WebhookClient;
 import dev.workstreams.workflow.EventRouter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,6 +56,18 @@ class PostgresDeliveryHandlingIT extends DeliveryHandlingContract {
   @Override
   DeliveryTable table() {
     return new DeliveryTable(schema.jdbcUrl());
+  }
+
+  @Test
+  void compressesPayloadsWithLz4() {
+    try (WorkstreamsServer server = TestServers.start(environment(), new EventRouter())) {
+      String id = post(new WebhookClient(server.port(), secret), "issues", "issues-labeled-bug");
+      assertEquals(List.of("l"), table().ids("SELECT attcompression::text FROM pg_attribute"
+          + " WHERE attrelid = 'delivery_payloads'::regclass AND attname = 'payload'"));
+      // The stored body is the signed body, byte for byte, whatever the compression.
+      assertEquals(List.of("true"), table().ids("SELECT (payload = ?::bytea)::text FROM delivery_payloads WHERE delivery_id = ?",
+          "\\x" + HexFormat.of().formatHex(Fixtures.webhook("issues-labeled-bug")), id));
+    }
   }
 
   @Test
