@@ -13,7 +13,8 @@
 #   with FLOOD=1, workstreams as shipped under a flood of unsigned 24 MiB bodies (FLOOD_CLIENTS curl loops,
 #     loopback only, for the measured seconds, at most FLOOD_MAX bodies), with its peak RSS (VmHWM);
 #   Probot 14 (SKIP_PEERS=1 leaves it out).
-# The report gives the median of the rounds for every figure, and each round's load average.
+# The report gives the median of the rounds for every figure, and each round's load average; beside the server's
+# own CPU per delivery, the whole machine's (server, database, wrk): PostgreSQL's backends work outside the server.
 # The command the README's figures come from (baseline = main before issue 18, built apart):
 #   git archive 0d5d7e2 | (mkdir -p /tmp/ws-base && tar -x -C /tmp/ws-base)
 #   (cd /tmp/ws-base && ./mvnw -B -q -DskipTests package)
@@ -129,6 +130,8 @@ wait_for_stub
 
 # --- workstreams -------------------------------------------------------------------------------
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Every core's busy time (user, nice, system, irq, softirq): the server, the database, wrk and the rest.
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 metric() { # port name: a counter's value from /metrics (0 when absent)
   curl -sf "http://127.0.0.1:$1/metrics" | awk -v m="$2" '$1 ~ "^"m"(\\{|$)" {v += $2} END {printf "%d", v}'
 }
@@ -158,6 +161,7 @@ run_workstreams() { # name jar h2|pg shipped|intake flood|clean
   local handled0 handled1 t0 t1
   handled0=$(metric "$port" workstreams_deliveries_handled_total)
   ticks0=$(cpu_ticks "$pid")
+  local machine0; machine0=$(machine_ticks)
   local flooded="flood_401=- flood_503=- flood_other=-"
   if [ "$mode" = flood ]; then
     flood "http://127.0.0.1:$port/api/github/webhooks" "$DURATION" > "$WORK/flood-$name.result" &
@@ -168,6 +172,7 @@ run_workstreams() { # name jar h2|pg shipped|intake flood|clean
   t1=$(date +%s.%N)
   if [ "$mode" = flood ]; then wait "$flood_pid"; flooded=$(cat "$WORK/flood-$name.result"); fi
   ticks1=$(cpu_ticks "$pid")
+  local machine1; machine1=$(machine_ticks)
   handled1=$(metric "$port" workstreams_deliveries_handled_total)
   local rss peak; rss=$(rss_kb "$pid"); peak=$(peak_rss_kb "$pid")
   # As shipped: wait until every stored delivery is handled (the counters since start, warm-up included).
@@ -191,7 +196,7 @@ run_workstreams() { # name jar h2|pg shipped|intake flood|clean
   local seconds handled_rps=-
   seconds=$(echo "$t0 $t1" | awk '{printf "%.2f", $2 - $1}')
   [ "$role" = shipped ] && handled_rps=$(echo "$handled0 $handled1 $seconds" | awk '{printf "%.0f", ($2 - $1) / $3}')
-  echo "$result $flooded idle_kb=$idle rss_kb=$rss peak_kb=$peak cpu_ms=$(( (ticks1 - ticks0) * 1000 / $(getconf CLK_TCK) )) stored=$stored with_job=$with_job handled=$handled handled_rps=$handled_rps drain_s=$drain_s handled_counter=$handled_total handled_rows=$handled_rows role=$role"
+  echo "$result $flooded idle_kb=$idle rss_kb=$rss peak_kb=$peak cpu_ms=$(( (ticks1 - ticks0) * 1000 / $(getconf CLK_TCK) )) machine_ms=$(( (machine1 - machine0) * 1000 / $(getconf CLK_TCK) )) stored=$stored with_job=$with_job handled=$handled handled_rps=$handled_rps drain_s=$drain_s handled_counter=$handled_total handled_rows=$handled_rows role=$role"
 }
 
 # --- Probot 14 ---------------------------------------------------------------------------------
@@ -223,10 +228,10 @@ run_probot() {
   idle=$(rss_kb "$real")
   echo "probot: warm-up ${WARMUP}s, then ${DURATION}s measured" >&2
   load "http://127.0.0.1:$pport/api/github/webhooks" warmup "$WARMUP" >/dev/null
-  t0=$(cpu_ticks "$real")
+  t0=$(cpu_ticks "$real"); m0=$(machine_ticks)
   result=$(load "http://127.0.0.1:$pport/api/github/webhooks" measured "$DURATION")
-  t1=$(cpu_ticks "$real")
-  echo "$result idle_kb=$idle rss_kb=$(rss_kb "$real") peak_kb=0 cpu_ms=$(( (t1 - t0) * 1000 / $(getconf CLK_TCK) ))"
+  t1=$(cpu_ticks "$real"); m1=$(machine_ticks)
+  echo "$result idle_kb=$idle rss_kb=$(rss_kb "$real") peak_kb=0 cpu_ms=$(( (t1 - t0) * 1000 / $(getconf CLK_TCK) )) machine_ms=$(( (m1 - m0) * 1000 / $(getconf CLK_TCK) ))"
   kill -TERM "$pb_pid" 2>/dev/null || true
   wait "$pb_pid" 2>/dev/null || true
 }
@@ -279,9 +284,9 @@ def values(column, key):
 def med(column, key, scale=1.0, fmt="{:,.0f}"):
     v = values(column, key)
     return fmt.format(statistics.median(v) * scale) if v else "-"
-def per_delivery(column):
-    v = [float(r["cpu_ms"]) * 1000 / float(r["accepted"]) for r in rows
-         if r.get("column") == column and r.get("accepted", "-") not in ("-", "0")]
+def per_delivery(column, key="cpu_ms"):
+    v = [float(r[key]) * 1000 / float(r["accepted"]) for r in rows
+         if r.get("column") == column and r.get("accepted", "-") not in ("-", "0") and key in r]
     return "{:,.0f}".format(statistics.median(v)) if v else "-"
 lines = [
     ("acknowledged per second", lambda c: med(c, "rps")),
@@ -295,15 +300,16 @@ lines = [
     ("unsigned bodies answered 401", lambda c: med(c, "flood_401")),
     ("unsigned bodies answered 503", lambda c: med(c, "flood_503")),
     ("server CPU per delivery (us)", per_delivery),
+    ("machine CPU per delivery (us): server, database, wrk", lambda c: per_delivery(c, "machine_ms")),
     ("idle RSS before load (MiB)", lambda c: med(c, "idle_kb", 1 / 1024)),
     ("RSS after load (MiB)", lambda c: med(c, "rss_kb", 1 / 1024)),
     ("peak RSS, VmHWM (MiB)", lambda c: med(c, "peak_kb", 1 / 1024) if values(c, "peak_kb") and max(values(c, "peak_kb")) > 0 else "-"),
     ("drain after load (s)", lambda c: med(c, "drain_s")),
 ]
 print()
-print("{:<40}".format("") + "".join("{:>17}".format(c) for c in columns))
+print("{:<54}".format("") + "".join("{:>17}".format(c) for c in columns))
 for label, f in lines:
-    print("{:<40}".format(label) + "".join("{:>17}".format(f(c)) for c in columns))
+    print("{:<54}".format(label) + "".join("{:>17}".format(f(c)) for c in columns))
 print()
 print("per round (acknowledged/s, p99 ms, CPU us/delivery, RSS after MiB):")
 for r in rows:
