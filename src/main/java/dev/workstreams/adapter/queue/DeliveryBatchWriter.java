@@ -38,8 +38,15 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
   /** Past this many waiting deliveries the database is not keeping up: refuse rather than pile up memory. */
   private static final int MAX_WAITING = 20_000;
   private static final String SQL_UNIQUE_VIOLATION = "23505";
-  /** Two: one batch is inserted while the other commits (H2 and PostgreSQL both let them overlap). */
-  private static final int WRITERS = 2;
+  /**
+   * Writer threads, measured per database (bench/webhook-load.sh's load, alternated A/B runs): on
+   * PostgreSQL two, so that one batch is inserted while the other waits for its commit (two gave
+   * 1,501–1,685 deliveries a second, one 1,197–1,230, four 1,364–1,380); on H2 one, since there two
+   * writers' per-batch CHECKPOINTs each rewrite the pages both touched, and one writer's batches are
+   * twice as large (one gave 8,063–8,605 a second for 193–210 µs of CPU each, two 6,285–6,732 for 255–277).
+   */
+  private static final int POSTGRES_WRITERS = 2;
+  private static final int H2_WRITERS = 1;
 
   private final Database database;
   private final DataSource dataSource;
@@ -69,8 +76,9 @@ public final class DeliveryBatchWriter implements DeliveryInbox, AutoCloseable {
     this.insert = new DeliveryBatchInsert(jdbc, subjectWaitFallback, !database.isPostgres());
     this.metrics = metrics;
     this.afterCommit = afterCommit;
-    this.acknowledger = Executors.newFixedThreadPool(WRITERS, r -> new Thread(r, "delivery-ack"));
-    for (int i = 0; i < WRITERS; i++) {
+    int writers = database.isPostgres() ? POSTGRES_WRITERS : H2_WRITERS;
+    this.acknowledger = Executors.newFixedThreadPool(writers, r -> new Thread(r, "delivery-ack"));
+    for (int i = 0; i < writers; i++) {
       Thread thread = new Thread(this::run, "delivery-writer-" + i);
       thread.start();
       threads.add(thread);
