@@ -132,6 +132,18 @@ class MirrorMergesIT {
     merges.deleteBranch(REPO, remote.remote(), "workstreams/7-preview");
   }
 
+  @Test
+  void aWorkstreamLeftOutOfThePreviewLeavesNothingInTheMirror() throws Exception {
+    String api = remote.commit("workstreams/7-api", Map.of("package-lock.json", lockfile("1.1.0", "2.0.0")), "api");
+    String moved = remote.commit("main", Map.of("package-lock.json", lockfile("1.9.0", "2.0.0")), "base moved");
+    merges.refresh(REPO, remote.remote());
+    long before = looseObjects();
+    PreviewBuild build = merges.buildPreview(REPO, remote.remote(), BOT, "workstreams/7-preview", moved,
+        List.of(new Tip("api", 11, 1, api)), "Preview of plan #7");
+    assertEquals(List.of("api"), build.leftOut().stream().map(left -> left.tip().taskId()).toList());
+    assertEquals(before + 1, looseObjects(), "only the preview's own commit on the base");
+  }
+
   private List<String> conflicts(String a, String b) throws Exception {
     merges.refresh(REPO, remote.remote());
     CommitPair pair = CommitPair.of(a, b);
