@@ -15,11 +15,6 @@ public final class ChangedPaths {
 
   private ChangedPaths() {}
 
-  /** True when {@link #overlapping} finds anything. */
-  public static boolean overlap(Set<String> ours, Set<String> theirs) {
-    return !overlapping(ours, theirs).isEmpty();
-  }
-
   /**
    * The paths changed on both sides, and each path changed on one side that is a folder above a
    * path of the other ({@code x} against {@code x/y} gives {@code x}); sorted. Paths are

@@ -2,7 +2,6 @@ package dev.workstreams.core.preview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -12,26 +11,26 @@ class ChangedPathsTest {
 
   @Test
   void differentFilesDoNotOverlap() {
-    assertFalse(ChangedPaths.overlap(Set.of("src/a/A.java", "README.md"), Set.of("src/b/B.java", "docs/x.md")));
-    assertFalse(ChangedPaths.overlap(Set.of(), Set.of("src/b/B.java")));
+    assertEquals(List.of(), ChangedPaths.overlapping(Set.of("src/a/A.java", "README.md"), Set.of("src/b/B.java", "docs/x.md")));
+    assertEquals(List.of(), ChangedPaths.overlapping(Set.of(), Set.of("src/b/B.java")));
   }
 
   @Test
   void theSameFileOverlaps() {
-    assertTrue(ChangedPaths.overlap(Set.of("src/a/A.java", "package-lock.json"), Set.of("package-lock.json")));
+    assertFalse(ChangedPaths.overlapping(Set.of("src/a/A.java", "package-lock.json"), Set.of("package-lock.json")).isEmpty());
   }
 
   @Test
   void aFileWhereTheOtherSideHasAFolderOverlapsOnEitherSide() {
-    assertTrue(ChangedPaths.overlap(Set.of("src/x"), Set.of("a", "b", "src/x/y/Z.java")));
-    assertTrue(ChangedPaths.overlap(Set.of("a", "b", "src/x/y/Z.java"), Set.of("src/x")));
-    assertTrue(ChangedPaths.overlap(Set.of("src/x/y"), Set.of("src/x/y/Z.java", "c", "d")));
+    assertFalse(ChangedPaths.overlapping(Set.of("src/x"), Set.of("a", "b", "src/x/y/Z.java")).isEmpty());
+    assertFalse(ChangedPaths.overlapping(Set.of("a", "b", "src/x/y/Z.java"), Set.of("src/x")).isEmpty());
+    assertFalse(ChangedPaths.overlapping(Set.of("src/x/y"), Set.of("src/x/y/Z.java", "c", "d")).isEmpty());
   }
 
   @Test
   void aSharedPrefixThatIsNoFolderDoesNotOverlap() {
-    assertFalse(ChangedPaths.overlap(Set.of("src/x"), Set.of("src/xy/Z.java", "src/x.java")));
-    assertFalse(ChangedPaths.overlap(Set.of("src/x/A.java"), Set.of("src/x/B.java")));
+    assertEquals(List.of(), ChangedPaths.overlapping(Set.of("src/x"), Set.of("src/xy/Z.java", "src/x.java")));
+    assertEquals(List.of(), ChangedPaths.overlapping(Set.of("src/x/A.java"), Set.of("src/x/B.java")));
   }
 
   @Test
