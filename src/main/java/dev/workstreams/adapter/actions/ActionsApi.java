@@ -122,7 +122,7 @@ public final class ActionsApi {
     if (reply.status() == 404) {
       return Optional.empty();
     }
-    return Optional.of(run(expect(reply, "GET run " + runId)));
+    return Optional.of(WorkflowRun.of(expect(reply, "GET run " + runId)));
   }
 
   /** The newest dispatched run of {@code workflow} whose title names the attempt (the fallback without a run id). */
@@ -134,7 +134,7 @@ public final class ActionsApi {
     }
     for (JsonNode run : expect(reply, "GET runs of " + workflow).path("workflow_runs")) {
       if (AttemptKey.inRunTitle(run.path("display_title").asText("")).filter(key::equals).isPresent()) {
-        return Optional.of(run(run));
+        return Optional.of(WorkflowRun.of(run));
       }
     }
     return Optional.empty();
@@ -186,14 +186,6 @@ public final class ActionsApi {
   private HttpReply call(RepositoryId repo, String method, String path, Optional<JsonNode> body) throws IOException {
     return clients.call(repo.installationId(), method, clients.endpoints().rest(path),
         body.isPresent() ? Optional.of(JSON.writeValueAsString(body.get())) : Optional.empty());
-  }
-
-  /** A run as the REST API and the {@code workflow_run} event describe it. */
-  public static WorkflowRun run(JsonNode run) {
-    JsonNode conclusion = run.path("conclusion");
-    return new WorkflowRun(run.path("id").asLong(), run.path("display_title").asText(""), run.path("status").asText(""),
-        conclusion.isTextual() ? Optional.of(conclusion.asText()) : Optional.empty(), run.path("html_url").asText(""),
-        run.path("run_started_at").asText(""), run.path("updated_at").asText(""));
   }
 
   private static JsonNode expect(HttpReply reply, String what) throws IOException {

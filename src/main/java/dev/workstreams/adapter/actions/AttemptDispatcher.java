@@ -77,10 +77,6 @@ final class AttemptDispatcher {
    * recorded, or waits for the permission).
    */
   Optional<String> dispatch(AgentAssignment a, ActionsRunner runner, AttemptKey key) throws IOException {
-    Optional<String> problem = problem(a);
-    if (problem.isPresent()) {
-      return problem;
-    }
     Prepared prepared = prepare(a);
     if (!(prepared instanceof Prepared.Ready ready)) {
       return Optional.of(((Prepared.NotReady) prepared).reason());
@@ -103,10 +99,6 @@ final class AttemptDispatcher {
     AgentAssignment a = waiting.assignment();
     Prepared prepared;
     try {
-      Optional<String> problem = problem(a);
-      if (problem.isPresent()) {
-        return drop(waiting, problem.get());
-      }
       prepared = prepare(a);
     } catch (IOException | RuntimeException e) {
       return drop(waiting, "the run could not be dispatched to GitHub Actions: " + e.getMessage());
@@ -133,24 +125,20 @@ final class AttemptDispatcher {
     return attempts.dropAwaiting(waiting.repository(), waiting.key()) ? Optional.of(reason) : Optional.empty();
   }
 
-  /** Why the assignment cannot go to a runner at all, before anything is written. */
-  private Optional<String> problem(AgentAssignment a) {
-    if (pullRequest(a).isEmpty()) {
-      return Optional.of("the task has no pull request to hand its prompt to the runner");
+  /**
+   * The task branch brought up to date on GitHub, or why the assignment cannot go to a runner: checked first, before
+   * anything is written.
+   */
+  private Prepared prepare(AgentAssignment a) throws IOException {
+    Optional<Integer> pullRequest = store.workstreams(a.repository(), a.issue()).stream()
+        .filter(w -> w.taskId().equals(a.taskId())).findFirst().flatMap(StoredWorkstream::pullRequest).map(p -> p.number());
+    if (pullRequest.isEmpty()) {
+      return new Prepared.NotReady("the task has no pull request to hand its prompt to the runner");
     }
     if (a.prompt().length() > ActionsAgents.MAX_PROMPT_CHARS) {
-      return Optional.of("the prompt is longer than a pull request comment holds (" + ActionsAgents.MAX_PROMPT_CHARS
-          + " characters)");
+      return new Prepared.NotReady("the prompt is longer than a pull request comment holds ("
+          + ActionsAgents.MAX_PROMPT_CHARS + " characters)");
     }
-    return Optional.empty();
-  }
-
-  private Optional<Integer> pullRequest(AgentAssignment a) {
-    return store.workstreams(a.repository(), a.issue()).stream().filter(w -> w.taskId().equals(a.taskId())).findFirst()
-        .flatMap(StoredWorkstream::pullRequest).map(p -> p.number());
-  }
-
-  private Prepared prepare(AgentAssignment a) throws IOException {
     BotIdentity bot = identities.apply(a.repository());
     RepositoryName repo = new RepositoryName(a.repository().owner(), a.repository().name());
     PrepareResult prepared = copies.prepare(repo, remotes.apply(a.repository()), new TaskKey(a.issue(), a.taskId()),
@@ -163,7 +151,7 @@ final class AttemptDispatcher {
     if (!(pushed instanceof PushOutcome.Pushed || pushed instanceof PushOutcome.UpToDate)) {
       return new Prepared.NotReady("the task branch could not be brought up to date on GitHub before the run: " + pushed);
     }
-    return new Prepared.Ready(pullRequest(a).orElseThrow(), ready.copy().taskBranchTip());
+    return new Prepared.Ready(pullRequest.get(), ready.copy().taskBranchTip());
   }
 
   /** The attempt is recorded as this caller's: dispatched, or left waiting for the permission, or failed. */

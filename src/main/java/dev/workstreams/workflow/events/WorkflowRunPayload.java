@@ -15,12 +15,8 @@ public record WorkflowRunPayload(RepositoryId repository, String event, Workflow
     if (context.installationId().isEmpty() || context.repository().isEmpty() || !run.path("id").canConvertToLong()) {
       return Optional.empty();
     }
-    JsonNode conclusion = run.path("conclusion");
     return Optional.of(new WorkflowRunPayload(
         RepositoryId.of(context.installationId().getAsLong(), context.repository().get()),
-        run.path("event").asText(""),
-        new WorkflowRun(run.path("id").asLong(), run.path("display_title").asText(""), run.path("status").asText(""),
-            conclusion.isTextual() ? Optional.of(conclusion.asText()) : Optional.empty(), run.path("html_url").asText(""),
-            run.path("run_started_at").asText(""), run.path("updated_at").asText(""))));
+        run.path("event").asText(""), WorkflowRun.of(run)));
   }
 }

@@ -105,13 +105,19 @@ final class IntegrationRefresh {
         tips.containsKey(Markers.previewBranch(plan.issue())));
     String note = IntegrationNote.renderWith(Radar.pairsInConflict(radarTips, baseSha, merges), plan.baseBranch(),
         previewLine.or(() -> IntegrationNote.previewLineIn(plan.integrationNote())));
-    if (!note.equals(plan.integrationNote())) {
-      StoredPlan noted = plan.withIntegrationNote(note);
-      store.savePlan(noted);
-      Optional<String> body = recorded.trackingComment(noted, plan.state() == PlanState.CANCELLED);
-      if (body.isPresent()) {
-        tracking.show(github, noted, body.get());
-      }
+    showNote(github, plan, note);
+  }
+
+  /** Keeps {@code note} with the plan and shows it in the tracking comment, when it changed. */
+  void showNote(GitHubGateway github, StoredPlan plan, String note) throws IOException {
+    if (note.equals(plan.integrationNote())) {
+      return;
+    }
+    StoredPlan noted = plan.withIntegrationNote(note);
+    store.savePlan(noted);
+    Optional<String> body = recorded.trackingComment(noted, plan.state() == PlanState.CANCELLED);
+    if (body.isPresent()) {
+      tracking.show(github, noted, body.get());
     }
   }
 

@@ -12,8 +12,6 @@ import dev.workstreams.port.RepoConfigs;
 import dev.workstreams.port.StoredPlan;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
-import dev.workstreams.workflow.plans.support.RecordedPlans;
-import dev.workstreams.workflow.plans.support.TrackingComments;
 import java.util.Optional;
 
 /**
@@ -30,17 +28,12 @@ public final class KeepIntegrationCurrent implements EventHandler {
   private final PlanStore store;
   private final RepoConfigs configs;
   private final IntegrationRefresh refresh;
-  private final TrackingComments tracking;
-  private final RecordedPlans recorded;
 
-  KeepIntegrationCurrent(GitHubGateways gateways, PlanStore store, RepoConfigs configs, IntegrationRefresh refresh,
-      TrackingComments tracking) {
+  KeepIntegrationCurrent(GitHubGateways gateways, PlanStore store, RepoConfigs configs, IntegrationRefresh refresh) {
     this.gateways = gateways;
     this.store = store;
     this.configs = configs;
     this.refresh = refresh;
-    this.tracking = tracking;
-    this.recorded = new RecordedPlans(store);
   }
 
   @Override
@@ -66,16 +59,7 @@ public final class KeepIntegrationCurrent implements EventHandler {
   /** The preview's CI result in the tracking comment; nothing is fetched or rebuilt for it. */
   private void showChecks(GitHubGateway github, StoredPlan plan, IntegrationTarget.CompletedChecks checks)
       throws java.io.IOException {
-    String note = IntegrationNote.withCi(plan.integrationNote(), checks.headSha(), checks.conclusion());
-    if (note.equals(plan.integrationNote())) {
-      return;
-    }
-    StoredPlan noted = plan.withIntegrationNote(note);
-    store.savePlan(noted);
-    Optional<String> body = recorded.trackingComment(noted, plan.state() == PlanState.CANCELLED);
-    if (body.isPresent()) {
-      tracking.show(github, noted, body.get());
-    }
+    refresh.showNote(github, plan, IntegrationNote.withCi(plan.integrationNote(), checks.headSha(), checks.conclusion()));
   }
 
   private static void warnOnce(GitHubGateway github, int pullRequest, StoredPlan plan) throws java.io.IOException {

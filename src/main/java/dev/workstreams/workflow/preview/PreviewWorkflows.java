@@ -24,9 +24,8 @@ public final class PreviewWorkflows {
    */
   public static EventRouter register(EventRouter router, PlanStore store, GitHubGateways gateways, RepoConfigs configs,
       IntegrationBranches branches, BaseConflicts baseConflicts) {
-    TrackingComments tracking = new TrackingComments(store);
-    IntegrationRefresh refresh = new IntegrationRefresh(store, branches, tracking, baseConflicts);
-    KeepIntegrationCurrent keep = new KeepIntegrationCurrent(gateways, store, configs, refresh, tracking);
+    IntegrationRefresh refresh = new IntegrationRefresh(store, branches, new TrackingComments(store), baseConflicts);
+    KeepIntegrationCurrent keep = new KeepIntegrationCurrent(gateways, store, configs, refresh);
     for (String action : new String[] {"opened", "reopened", "synchronize", "ready_for_review", "closed"}) {
       router.on("pull_request." + action, keep);
     }
