@@ -15,7 +15,8 @@
 #   Probot 14 (SKIP_PEERS=1 leaves it out).
 # The report gives the median of the rounds for every figure, and each round's load average; beside the server's
 # own CPU per delivery, the whole machine's (server, database, wrk): PostgreSQL's backends work outside the server.
-# The command the README's figures come from (baseline = main before issue 18, built apart):
+# The command the README's first-pass figures come from (baseline = main before issue 18, built apart; the
+# second pass used be71c03, main before its cuts, the same way):
 #   git archive 0d5d7e2 | (mkdir -p /tmp/ws-base && tar -x -C /tmp/ws-base)
 #   (cd /tmp/ws-base && ./mvnw -B -q -DskipTests package)
 #   BASELINE_JAR=/tmp/ws-base/target/workstreams.jar bench/webhook-load.sh

@@ -1,5 +1,7 @@
 package dev.workstreams.web;
 
+import static dev.workstreams.core.dashboard.Markup.escape;
+
 import dev.workstreams.adapter.github.setup.ManifestForm;
 
 /** The HTML of setup mode: plain pages, every value from outside HTML-escaped. */
@@ -42,21 +44,5 @@ final class SetupPages {
   private static String page(String title, String body) {
     return "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>" + escape(title)
         + "</title></head>\n<body>\n" + body + "</body>\n</html>\n";
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

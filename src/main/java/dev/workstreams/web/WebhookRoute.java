@@ -31,8 +31,6 @@ import org.slf4j.MDC;
 public final class WebhookRoute implements Handler {
   /** GitHub caps webhook payloads at 25 MB; read as MiB so that no real delivery is refused. */
   public static final long MAX_BODY_BYTES = 25L * 1024 * 1024;
-  /** Javalin's and Jetty's response buffer: room for any answer of this route and a page, far less than 32 KiB. */
-  static final int RESPONSE_BUFFER_BYTES = 8 * 1024;
   /** How long a sender should wait when the budget for bodies is spent; a guess at a large body's stay. */
   static final String RETRY_AFTER_SECONDS = "10";
   private static final Logger log = LoggerFactory.getLogger(WebhookRoute.class);

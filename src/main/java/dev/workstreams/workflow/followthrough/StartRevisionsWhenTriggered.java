@@ -45,6 +45,9 @@ public final class StartRevisionsWhenTriggered implements PlanRevisions {
       int freeSlots, Launch launch) throws IOException {
     Map<String, List<Trigger>> pending = revisions.pending(plan.repository(), plan.issue());
     Map<String, Revisions> counts = new java.util.LinkedHashMap<>(revisions.revisions(plan.repository(), plan.issue()));
+    if (pending.isEmpty() && counts.isEmpty()) {
+      return; // a plan never revised: nothing to start or show (most plans, on most events)
+    }
     FollowThroughSettings settings = revisions.settings(plan.repository(), plan.issue()).orElse(FollowThroughSettings.DEFAULTS);
     resetAfterRetry(plan, rows, counts);
     if (!pending.isEmpty()) {
