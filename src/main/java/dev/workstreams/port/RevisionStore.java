@@ -32,7 +32,10 @@ public interface RevisionStore {
   /** Marks triggers as answered by a revision that started. */
   void started(RepositoryId repository, int issue, String taskId, List<String> keys);
 
-  /** Marks a trigger as dropped, with the note that says why. */
+  /**
+   * Marks a trigger as dropped, with the note that says why, if it is still waiting: one that a revision
+   * already answered stays answered (a review dismissed while its revision runs).
+   */
   void dropped(RepositoryId repository, int issue, String taskId, String key, String note);
 
   /** The note of a trigger that was dropped, or the state it is in; empty when unknown. */

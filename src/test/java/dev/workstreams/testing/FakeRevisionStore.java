@@ -69,7 +69,7 @@ public final class FakeRevisionStore implements RevisionStore {
   private void mark(RepositoryId repository, int issue, String taskId, String triggerKey, String state, String note) {
     Map<String, Recorded> byKey = triggers.getOrDefault(key(repository, issue, taskId), Map.of());
     Recorded r = byKey.get(triggerKey);
-    if (r != null) {
+    if (r != null && r.state().equals("PENDING")) {
       byKey.put(triggerKey, new Recorded(r.trigger(), state, note));
     }
   }

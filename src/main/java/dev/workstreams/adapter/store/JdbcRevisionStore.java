@@ -141,9 +141,10 @@ public final class JdbcRevisionStore implements RevisionStore {
     mark(repository, issue, taskId, key, "DROPPED", note.length() > 4000 ? note.substring(0, 4000) : note);
   }
 
+  /** Moves a waiting trigger on; one already answered or dropped keeps what it was. */
   private void mark(RepositoryId repository, int issue, String taskId, String key, String state, String note) {
     String sql = "UPDATE revision_triggers SET state = ?, note = ? WHERE repository = ? AND issue_number = ?"
-        + " AND task_id = ? AND trigger_key = ?";
+        + " AND task_id = ? AND trigger_key = ? AND state = 'PENDING'";
     update(sql, s -> {
       s.setString(1, state);
       s.setString(2, note);

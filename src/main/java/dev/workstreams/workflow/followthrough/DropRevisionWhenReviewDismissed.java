@@ -30,8 +30,7 @@ public final class DropRevisionWhenReviewDismissed implements EventHandler {
     String key = "review:" + event.get().reviewId();
     var repository = w.get().plan().repository();
     int issue = w.get().plan().issue();
-    if (intake.revisions().outcome(repository, issue, w.get().taskId(), key).filter("PENDING"::equals).isPresent()) {
-      intake.revisions().dropped(repository, issue, w.get().taskId(), key, "stale: the review was dismissed");
-    }
+    // The store drops it only while it waits: a revision already started for it is left alone.
+    intake.revisions().dropped(repository, issue, w.get().taskId(), key, "stale: the review was dismissed");
   }
 }

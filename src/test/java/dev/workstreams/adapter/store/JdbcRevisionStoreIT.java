@@ -60,6 +60,8 @@ class JdbcRevisionStoreIT {
     assertEquals(Map.of(), store.pending(REPO, 12));
     assertEquals(Optional.of("STARTED"), store.outcome(REPO, 12, "a", review.key()));
     assertEquals(Optional.of("stale: the head moved"), store.outcome(REPO, 12, "a", checks.key()));
+    store.dropped(REPO, 12, "a", review.key(), "stale: the review was dismissed");
+    assertEquals(Optional.of("STARTED"), store.outcome(REPO, 12, "a", review.key()), "an answered trigger stays answered");
 
     assertTrue(store.remember(REPO, 12, "a", "rerun:sha1", "failed jobs re-run", AT));
     assertFalse(store.remember(REPO, 12, "a", "rerun:sha1", "failed jobs re-run", AT));
