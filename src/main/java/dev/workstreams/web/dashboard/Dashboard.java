@@ -50,6 +50,8 @@ public final class Dashboard {
   private final PlanViews views;
   private final Actions actions;
   private volatile Optional<Opened> opened = Optional.empty();
+  /** Made once (it reads the key and the stored credentials) and again when the setup opens the dashboard. */
+  private volatile Redactor redactor;
 
   public Dashboard(Parts parts) {
     this.parts = parts;
@@ -63,6 +65,16 @@ public final class Dashboard {
   /** Sign-in works from now on, with this OAuth client; the person's token is sealed with this key. */
   public void open(OAuthClient client, TokenSeal seal) {
     opened = Optional.of(new Opened(client, seal));
+    redactor = null; // the setup may have stored new secrets to hide
+  }
+
+  private Redactor redactor() {
+    Redactor made = redactor;
+    if (made == null) {
+      made = parts.redactor().get();
+      redactor = made;
+    }
+    return made;
   }
 
   public boolean isOpen() {
@@ -257,7 +269,7 @@ public final class Dashboard {
     RunTarget t = target.get();
     if (json) {
       List<String> lines = t.run().isEmpty() ? List.of()
-          : new RunLogs.Follower(parts.logs().run(t.task(), t.run()).orElseThrow(), parts.redactor().get(), 0).read();
+          : new RunLogs.Follower(parts.logs().run(t.task(), t.run()).orElseThrow(), redactor(), 0).read();
       ctx.contentType("application/json").result(DashboardJson.run(t.runs(), t.run(), lines, t.row().state().text()));
       return;
     }
@@ -277,7 +289,7 @@ public final class Dashboard {
       return;
     }
     try {
-      RunPages.stream(ctx, file.get(), parts.redactor().get(),
+      RunPages.stream(ctx, file.get(), redactor(),
           () -> t.newest() && current(t).map(w -> w.state() == WorkstreamState.RUNNING).orElse(false),
           () -> current(t).map(w -> w.state().text() + (w.detail().isEmpty() ? "" : ": " + w.detail())).orElse("ended"));
     } catch (IOException browserGone) {
