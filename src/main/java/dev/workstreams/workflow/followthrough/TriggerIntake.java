@@ -16,8 +16,11 @@ import dev.workstreams.core.plan.PlanChecker;
 import dev.workstreams.core.plan.PlanReport;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Where every trigger enters: the workstream found by its pull request, the repository's
@@ -55,10 +58,24 @@ final class TriggerIntake {
    * redelivery after a crash between the two steps still starts what the first delivery recorded.
    */
   boolean accept(GitHubGateway github, Workstream w, String defaultBranch, Trigger trigger) throws IOException {
-    revisions.saveSettings(w.plan().repository(), w.plan().issue(),
-        settings(w.plan().repository(), defaultBranch).withPlanTimeBudget(timeBudget(w.plan())));
-    boolean recorded = revisions.record(w.plan().repository(), w.plan().issue(), w.taskId(), trigger, clock.instant());
-    progress.advance(github, store.plan(w.plan().repository(), w.plan().issue()).orElse(w.plan()));
+    return !acceptAll(github, w.plan(), defaultBranch, Map.of(w.taskId(), trigger)).isEmpty();
+  }
+
+  /**
+   * {@link #accept} for triggers of several workstreams of one plan (by task id), moving the plan forward
+   * once for all of them; returns the tasks whose trigger was new.
+   */
+  Set<String> acceptAll(GitHubGateway github, StoredPlan plan, String defaultBranch, Map<String, Trigger> triggers)
+      throws IOException {
+    revisions.saveSettings(plan.repository(), plan.issue(),
+        settings(plan.repository(), defaultBranch).withPlanTimeBudget(timeBudget(plan)));
+    Set<String> recorded = new LinkedHashSet<>();
+    for (Map.Entry<String, Trigger> t : triggers.entrySet()) {
+      if (revisions.record(plan.repository(), plan.issue(), t.getKey(), t.getValue(), clock.instant())) {
+        recorded.add(t.getKey());
+      }
+    }
+    progress.advance(github, store.plan(plan.repository(), plan.issue()).orElse(plan));
     return recorded;
   }
 

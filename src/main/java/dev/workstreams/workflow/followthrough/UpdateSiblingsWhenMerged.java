@@ -12,7 +12,9 @@ import dev.workstreams.port.StoredWorkstream;
 import dev.workstreams.workflow.EventContext;
 import dev.workstreams.workflow.EventHandler;
 import dev.workstreams.workflow.events.PullRequestPayload;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,9 +57,10 @@ public final class UpdateSiblingsWhenMerged implements EventHandler {
         .filter(w -> !w.taskId().equals(merged.get().taskId()))
         .filter(w -> w.pullRequest().filter(ObservedPullRequest::open).isPresent())
         .toList();
+    String key = "merge:" + mergeSha.asText();
+    Map<String, Trigger> conflicts = new LinkedHashMap<>();
     for (StoredWorkstream sibling : siblings) {
       int number = sibling.pullRequest().get().number();
-      String key = "merge:" + mergeSha.asText();
       if (intake.revisions().seen(plan.repository(), plan.issue(), sibling.taskId(), key)) {
         continue; // a redelivered merge: this sibling was answered already
       }
@@ -66,9 +69,12 @@ public final class UpdateSiblingsWhenMerged implements EventHandler {
         intake.revisions().remember(plan.repository(), plan.issue(), sibling.taskId(), key,
             "brought up to date after #" + event.get().number() + " merged", intake.now());
       } else if (refused.get().toLowerCase(java.util.Locale.ROOT).contains("conflict")) {
-        intake.accept(gateway, new TriggerIntake.Workstream(plan, sibling.taskId(), number), defaultBranch,
+        conflicts.put(sibling.taskId(),
             new Trigger.SiblingConflict(mergeSha.asText(), event.get().number(), plan.baseBranch(), List.of()));
       }
+    }
+    if (!conflicts.isEmpty()) {
+      intake.acceptAll(gateway, plan, defaultBranch, conflicts); // one pass of the scheduler for all of them
     }
   }
 }
