@@ -82,32 +82,7 @@ final class BaseCheckout {
 
   /** Deletes a checkout, read-only parts included. */
   void remove(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-        Set<PosixFilePermission> p = Files.getPosixFilePermissions(d);
-        p.add(PosixFilePermission.OWNER_WRITE);
-        p.add(PosixFilePermission.OWNER_EXECUTE);
-        p.add(PosixFilePermission.OWNER_READ);
-        Files.setPosixFilePermissions(d, p);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        Files.delete(f);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    ForcedDelete.tree(dir);
   }
 
   // The planner reads; it has no business writing. Symbolic links are left as they are: they are not followed.
