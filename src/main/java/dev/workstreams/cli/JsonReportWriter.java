@@ -21,10 +21,6 @@ final class JsonReportWriter {
 
   private final ObjectWriter writer = Json.mapper().writerWithDefaultPrettyPrinter();
 
-  String write(PlanReport report) {
-    return write(report, Optional.empty());
-  }
-
   String write(PlanReport report, Optional<Simulation> simulation) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("valid", report.valid());

@@ -18,10 +18,6 @@ import java.util.stream.Collectors;
 /** The report as a person reads it on a terminal. */
 final class TextReportWriter {
 
-  String write(PlanReport report) {
-    return write(report, Optional.empty());
-  }
-
   String write(PlanReport report, Optional<Simulation> simulation) {
     StringBuilder out = new StringBuilder();
     tasks(report, out);

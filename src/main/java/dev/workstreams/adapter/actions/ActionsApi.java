@@ -42,7 +42,7 @@ public final class ActionsApi {
     record Dispatched(Optional<Long> runId) implements Dispatch {}
 
     /** GitHub refused it: {@code reason} for the pull request (no such workflow, …). */
-    record Refused(int status, String reason) implements Dispatch {}
+    record Refused(String reason) implements Dispatch {}
 
     /**
      * GitHub answered 403, with a token made just now: the installation has not accepted the Actions permission
@@ -74,7 +74,7 @@ public final class ActionsApi {
       }
     }
     if (!reply.isSuccess()) {
-      return new Dispatch.Refused(reply.status(), refusal(reply, workflow, ref));
+      return new Dispatch.Refused(refusal(reply, workflow, ref));
     }
     if (reply.body().length == 0) {
       return new Dispatch.Dispatched(Optional.empty());
