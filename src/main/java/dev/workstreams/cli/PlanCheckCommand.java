@@ -61,7 +61,7 @@ public final class PlanCheckCommand implements Callable<Integer> {
   boolean simulate;
 
   @Option(names = "--review-time", paramLabel = "DURATION", description = "time one review takes, as the repository config's `review_time` (default 30m)")
-  String reviewTime = "30m";
+  String reviewTime = RepoConfig.DEFAULT_REVIEW_TIME.toString();
 
   @Option(names = "--max-parallel", paramLabel = "N", description = "review capacity when the plan gives no `max_parallel` (default 4)")
   int maxParallel = RepoConfig.DEFAULTS.maxParallel();

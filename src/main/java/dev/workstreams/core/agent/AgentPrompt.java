@@ -1,5 +1,6 @@
 package dev.workstreams.core.agent;
 
+import dev.workstreams.core.text.BlockQuote;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public final class AgentPrompt {
             + bullets(input.mergedDependencies(), false));
     IssueGoal issue = input.issue();
     prompt.append("\n# The plan: issue #").append(issue.number()).append(", ").append(issue.title()).append("\n\n")
-        .append(quote(excerpt(issue.body())));
+        .append(BlockQuote.of(excerpt(issue.body())));
     prompt.append("\n# When you finish\n\n")
         .append("- Edit files only under your paths. Commit your work, or leave the changes uncommitted:")
         .append(" the app commits what you changed and pushes it to your branch.\n")
@@ -68,14 +69,5 @@ public final class AgentPrompt {
     }
     int cut = text.lastIndexOf('\n', BODY_EXCERPT_CHARS);
     return text.substring(0, cut > 0 ? cut : BODY_EXCERPT_CHARS).stripTrailing() + "\n[…]";
-  }
-
-  /** Quoted, so that the issue's own headings cannot pass for the prompt's sections. */
-  private static String quote(String text) {
-    StringBuilder quoted = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      quoted.append(line.isEmpty() ? ">" : "> " + line).append('\n');
-    }
-    return quoted.toString();
   }
 }

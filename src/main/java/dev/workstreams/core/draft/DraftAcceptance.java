@@ -2,6 +2,7 @@ package dev.workstreams.core.draft;
 
 import dev.workstreams.core.plan.PlanBlock;
 import dev.workstreams.core.plan.PlanBlockFinder;
+import dev.workstreams.core.plan.PlanChecker;
 import dev.workstreams.core.reconcile.Markers;
 import java.util.Optional;
 
@@ -19,9 +20,6 @@ public sealed interface DraftAcceptance {
 
   record Refused(String reason) implements DraftAcceptance {}
 
-  /** GitHub keeps at most this much of an issue body. */
-  int MAX_BODY_CHARS = 65_536;
-
   static DraftAcceptance of(String body, Optional<String> draftComment) {
     String current = body == null ? "" : body;
     if (current.contains(Markers.DRAFTED_PLAN)) {
@@ -37,9 +35,9 @@ public sealed interface DraftAcceptance {
     }
     String block = "```plan\n" + drafted.get().content().strip() + "\n```\n";
     String appended = current.stripTrailing() + (current.isBlank() ? "" : "\n\n") + Markers.DRAFTED_PLAN + "\n" + block;
-    if (appended.length() > MAX_BODY_CHARS) {
+    if (appended.length() > PlanChecker.MAX_BODY_CHARS) {
       return new Refused("the issue body with the drafted plan appended would be longer than GitHub allows ("
-          + MAX_BODY_CHARS + " characters)");
+          + PlanChecker.MAX_BODY_CHARS + " characters)");
     }
     return new Append(appended, block);
   }
