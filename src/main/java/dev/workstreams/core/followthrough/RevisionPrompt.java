@@ -1,5 +1,6 @@
 package dev.workstreams.core.followthrough;
 
+import dev.workstreams.core.text.GitHubText;
 import java.util.List;
 
 /**
@@ -78,7 +79,7 @@ public final class RevisionPrompt {
   }
 
   private static String checks(Trigger.ChecksFailed c) {
-    StringBuilder s = new StringBuilder("\n## CI failed on ").append(Trigger.shortSha(c.headSha())).append("\n");
+    StringBuilder s = new StringBuilder("\n## CI failed on ").append(GitHubText.shortSha(c.headSha())).append("\n");
     for (Trigger.FailedCheck f : c.failed()) {
       s.append("\n### Check `").append(plain(f.name())).append("`: ").append(plain(f.conclusion())).append("\n");
       if (!f.title().isBlank() || !f.summary().isBlank()) {

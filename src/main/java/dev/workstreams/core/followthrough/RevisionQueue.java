@@ -1,6 +1,7 @@
 package dev.workstreams.core.followthrough;
 
 import dev.workstreams.core.schedule.WorkstreamState;
+import dev.workstreams.core.text.GitHubText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -78,8 +79,8 @@ public final class RevisionQueue {
       List<Trigger> live = new ArrayList<>();
       for (Trigger t : c.pending()) {
         if (stale(t, c.currentHead())) {
-          dropped.add(new Dropped(c.taskId(), t, "stale: the head moved from " + Trigger.shortSha(t.headSha()) + " to "
-              + Trigger.shortSha(c.currentHead())));
+          dropped.add(new Dropped(c.taskId(), t, "stale: the head moved from " + GitHubText.shortSha(t.headSha()) + " to "
+              + GitHubText.shortSha(c.currentHead())));
         } else {
           live.add(t);
         }

@@ -1,5 +1,6 @@
 package dev.workstreams.core.followthrough;
 
+import dev.workstreams.core.text.GitHubText;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public sealed interface Trigger {
 
     @Override
     public String describe() {
-      return failed.size() + " failed check" + (failed.size() == 1 ? "" : "s") + " on " + shortSha(headSha);
+      return failed.size() + " failed check" + (failed.size() == 1 ? "" : "s") + " on " + GitHubText.shortSha(headSha);
     }
   }
 
@@ -98,8 +99,4 @@ public sealed interface Trigger {
   }
 
   record Annotation(String path, int line, String message) {}
-
-  static String shortSha(String sha) {
-    return sha.length() > 7 ? sha.substring(0, 7) : sha;
-  }
 }

@@ -58,7 +58,7 @@ public record OwnershipReport(
   private String commentText() {
     StringBuilder out = new StringBuilder()
         .append("### Ownership of task `").append(taskId).append("` (plan #").append(planIssue).append(")\n\n")
-        .append("Checked at `").append(shortSha()).append("`.");
+        .append("Checked at `").append(GitHubText.shortSha(headSha)).append("`.");
     if (passed()) {
       return out.append(" All files are inside the task's ownership now.\n").toString();
     }
@@ -124,9 +124,5 @@ public record OwnershipReport(
 
   private String globList() {
     return globs.stream().map(MarkdownList::code).collect(Collectors.joining(", "));
-  }
-
-  private String shortSha() {
-    return headSha.length() > 7 ? headSha.substring(0, 7) : headSha;
   }
 }

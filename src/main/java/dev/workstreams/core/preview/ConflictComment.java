@@ -1,6 +1,7 @@
 package dev.workstreams.core.preview;
 
 import dev.workstreams.core.text.BoundedMarkdown;
+import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.core.text.InertText;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class ConflictComment {
   static String line(Conflict c, String baseBranch) {
     String who = c.other()
         .map(o -> "`" + o.taskId() + "` (#" + o.pullRequest() + ", at " + InertText.code(o.shortSha()) + ")")
-        .orElse("the base branch " + InertText.code(baseBranch) + " (at " + InertText.code(shortSha(c.otherSha())) + ")");
+        .orElse("the base branch " + InertText.code(baseBranch) + " (at " + InertText.code(GitHubText.shortSha(c.otherSha())) + ")");
     return "- " + who + ": " + paths(c.paths()) + "\n";
   }
 
@@ -48,9 +49,5 @@ public final class ConflictComment {
       out.append(" and ").append(paths.size() - MAX_PATHS).append(" more");
     }
     return out.toString();
-  }
-
-  static String shortSha(String sha) {
-    return sha.length() > 7 ? sha.substring(0, 7) : sha;
   }
 }

@@ -1,6 +1,7 @@
 package dev.workstreams.core.preview;
 
 import dev.workstreams.core.text.BoundedMarkdown;
+import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.core.text.InertText;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class IntegrationNote {
     if (line.isEmpty() || line.get().contains(": closed.")) {
       return note;
     }
-    String shortSha = ConflictComment.shortSha(sha);
+    String shortSha = GitHubText.shortSha(sha);
     String result = CONCLUSIONS.contains(conclusion) ? conclusion : "unknown";
     java.util.regex.Matcher shown = CI.matcher(line.get());
     String bare = shown.find() ? line.get().substring(0, shown.start()) + "\n" : line.get();

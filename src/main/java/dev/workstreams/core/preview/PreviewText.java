@@ -2,6 +2,7 @@ package dev.workstreams.core.preview;
 
 import dev.workstreams.core.reconcile.Markers;
 import dev.workstreams.core.text.BoundedMarkdown;
+import dev.workstreams.core.text.GitHubText;
 import dev.workstreams.core.text.InertText;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class PreviewText {
     return BoundedMarkdown.comment()
         .text(Markers.preview(issue) + "\n" + PreviewInputs.line(inputsKey) + "\n")
         .text("**Never merge this pull request.** It previews plan #" + issue + ": its workstreams merged together "
-            + "into " + InertText.code(baseBranch) + " (at " + InertText.code(ConflictComment.shortSha(baseSha))
+            + "into " + InertText.code(baseBranch) + " (at " + InertText.code(GitHubText.shortSha(baseSha))
             + "), so that CI runs on the combination. Merge the workstreams' own pull requests, one by one, in merge "
             + "order.\n\n")
         .items("Merged, in merge order:\n\n", mergedLines, "- … and %d more\n", Integer.MAX_VALUE)

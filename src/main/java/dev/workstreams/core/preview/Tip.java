@@ -1,5 +1,7 @@
 package dev.workstreams.core.preview;
 
+import dev.workstreams.core.text.GitHubText;
+
 /**
  * An open workstream at the commit its branch points at: what the radar merges and the preview
  * holds. {@code mergeOrder} is the plan's merge order (1 first).
@@ -13,6 +15,6 @@ public record Tip(String taskId, int pullRequest, int mergeOrder, String sha) {
   }
 
   public String shortSha() {
-    return sha.length() > 7 ? sha.substring(0, 7) : sha;
+    return GitHubText.shortSha(sha);
   }
 }

@@ -24,6 +24,11 @@ public final class GitHubText {
   private GitHubText() {}
 
   /** A comment or body, cut to {@link #COMMENT} when it is longer. */
+  /** A commit's id as GitHub shows it in text: its first seven characters. */
+  public static String shortSha(String sha) {
+    return sha.length() > 7 ? sha.substring(0, 7) : sha;
+  }
+
   public static String comment(String text) {
     return fit(text, COMMENT);
   }
