@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * REST calls for one installation, as JSON, through the polite pipeline. Handmade rather than
@@ -58,30 +59,26 @@ final class RestCalls {
 
   /** The items of at most {@code maxPages} pages; {@code more} when GitHub still offered a next page. */
   Listing list(String path, int maxPages) throws IOException {
-    List<JsonNode> items = new ArrayList<>();
-    URI next = url(path);
-    for (int page = 0; page < maxPages && next != null; page++) {
-      HttpReply reply = clients.call(installationId, "GET", next, Optional.empty());
-      expect(reply, "GET", path);
-      reply.json().forEach(items::add);
-      next = reply.nextPage().orElse(null);
-    }
-    return new Listing(items, next != null);
+    return list(path, maxPages, body -> body);
   }
 
   record Listing(List<JsonNode> items, boolean more) {}
 
-  /** Every page's whole body, for listings that wrap their items ({@code {"total_count": n, "check_runs": [...]}}). */
-  List<JsonNode> pages(String path) throws IOException {
-    List<JsonNode> pages = new ArrayList<>();
+  /** The items of every page of a listing that wraps them ({@code {"total_count": n, "check_runs": [...]}}). */
+  List<JsonNode> wrapped(String path, String field) throws IOException {
+    return list(path, MAX_PAGES, body -> body.path(field)).items();
+  }
+
+  private Listing list(String path, int maxPages, UnaryOperator<JsonNode> items) throws IOException {
+    List<JsonNode> found = new ArrayList<>();
     URI next = url(path);
-    for (int page = 0; page < MAX_PAGES && next != null; page++) {
+    for (int page = 0; page < maxPages && next != null; page++) {
       HttpReply reply = clients.call(installationId, "GET", next, Optional.empty());
       expect(reply, "GET", path);
-      pages.add(reply.json());
+      items.apply(reply.json()).forEach(found::add);
       next = reply.nextPage().orElse(null);
     }
-    return pages;
+    return new Listing(found, next != null);
   }
 
   JsonNode json(HttpReply reply, String method, String path) throws IOException {

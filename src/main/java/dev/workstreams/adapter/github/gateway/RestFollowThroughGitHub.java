@@ -55,16 +55,14 @@ public final class RestFollowThroughGitHub implements FollowThroughGitHub {
   public List<CheckRun> checkRuns(String sha) throws IOException {
     List<CheckRun> runs = new ArrayList<>();
     String path = repo + "/commits/" + RestPaths.segment(sha) + "/check-runs?per_page=100";
-    for (JsonNode page : rest.pages(path)) {
-      for (JsonNode run : page.path("check_runs")) {
-        Matcher actions = ACTIONS_RUN.matcher(run.path("details_url").asText(""));
-        String app = run.path("app").path("slug").asText("");
-        runs.add(new CheckRun(run.path("id").asLong(), run.path("name").asText(""), app,
-            run.path("status").asText("").equals("completed"),
-            run.path("conclusion").isTextual() ? Optional.of(run.path("conclusion").asText()) : Optional.empty(),
-            run.path("output").path("title").asText(""), run.path("output").path("summary").asText(""),
-            app.equals("github-actions") && actions.find() ? Optional.of(Long.parseLong(actions.group(1))) : Optional.empty()));
-      }
+    for (JsonNode run : rest.wrapped(path, "check_runs")) {
+      Matcher actions = ACTIONS_RUN.matcher(run.path("details_url").asText(""));
+      String app = run.path("app").path("slug").asText("");
+      runs.add(new CheckRun(run.path("id").asLong(), run.path("name").asText(""), app,
+          run.path("status").asText("").equals("completed"),
+          run.path("conclusion").isTextual() ? Optional.of(run.path("conclusion").asText()) : Optional.empty(),
+          run.path("output").path("title").asText(""), run.path("output").path("summary").asText(""),
+          app.equals("github-actions") && actions.find() ? Optional.of(Long.parseLong(actions.group(1))) : Optional.empty()));
     }
     return runs;
   }
