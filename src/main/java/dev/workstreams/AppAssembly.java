@@ -111,6 +111,7 @@ public final class AppAssembly implements AutoCloseable {
   private final JdbcRevisionStore revisions;
   private final EventRouter router;
   private final AgentReports reports;
+  private volatile Optional<ActionsAgents> actionsAgents = Optional.empty();
   private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
   private final WorkstreamsServer server;
 
@@ -170,6 +171,7 @@ public final class AppAssembly implements AutoCloseable {
       router.on("workflow_run.completed", new CollectAgentRunWhenCompleted(actions));
       router.on("installation.new_permissions_accepted", new ResumeAgentsWhenPermissionsAccepted(actions.permission()));
       closeables.add(every(Duration.ofSeconds(30), "actions-runs", actions::sweep));
+      actionsAgents = Optional.of(actions);
       remote = actions;
     }
     AgentWorkerPool pool = AgentAssembly.pool(options.profiles(), options.config(), options.sandbox(),
@@ -207,6 +209,11 @@ public final class AppAssembly implements AutoCloseable {
   /** The router, for tests that add handlers of their own beside the App's. */
   public EventRouter router() {
     return router;
+  }
+
+  /** The agents on Actions, when a profile sends any there: for tests that sweep without waiting 30 s. */
+  public Optional<ActionsAgents> actionsAgents() {
+    return actionsAgents;
   }
 
   /** The agents' reports, for tests that sweep for silent agents without waiting a minute. */

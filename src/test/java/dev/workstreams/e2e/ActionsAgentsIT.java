@@ -69,8 +69,12 @@ class ActionsAgentsIT {
 
   /** The App on {@code data} with an {@code actions} profile, against {@code github}: a new one, or the one before a restart. */
   PlanRig app(FakeGitHub github) throws Exception {
+    return app(github, "2h");
+  }
+
+  PlanRig app(FakeGitHub github, String timeout) throws Exception {
     AgentProfiles profiles = new AgentProfilesReader(Map.of()).parse(
-        "profiles:\n  runners:\n    runner: actions\n    timeout: 2h\ndefault: runners\n", "agents.yml");
+        "profiles:\n  runners:\n    runner: actions\n    timeout: " + timeout + "\ndefault: runners\n", "agents.yml");
     return new PlanRig(PlanRig.Setup.of(dir.resolve("data"), PlanRig.quickPolicy(2)).over(github)
         .withAgents(new PlanRig.Agents(profiles, bare, 2)));
   }
@@ -222,6 +226,48 @@ class ActionsAgentsIT {
     assertEquals(pushed, tip("workstreams/7-a"));
     assertEquals(comments, rig.github.commentsOn(prOf("a")).size());
     assertEquals(List.of("", ""), actions.storageAuthorizations, "no token goes to the artifact storage");
+  }
+
+  @Test
+  void whenTheTimeoutPassesARunWhoseEventWasLostIsCollectedAndOneStillRunningIsCancelled() throws Exception {
+    rig.close();
+    rig = app(new FakeGitHub(), "3s");
+    rig.github.permissions.put("mona", "write");
+    rig.github.config = Optional.of("enforcement: block\n");
+    actions = rig.github.actions;
+    rig.deliverAndWait("issues", PlanEvents.labeled(plan("a", "b"), "plan", "mona"));
+    JsonNode a = dispatchOf("a");
+    long runB = runOf(dispatchOf("b"));
+    actions.upload(runOf(a), "workstreams-7-a-a1", runner(a, "mkdir -p a && echo done > a/done.txt"));
+    actions.complete(runOf(a), "success"); // finished on GitHub, but its workflow_run never arrives
+
+    var sweeping = rig.app.actionsAgents().orElseThrow();
+    Eventually.await("a's commits pushed by the sweep", Duration.ofSeconds(60), () -> {
+      sweeping.sweep();
+      try {
+        return file("workstreams/7-a", "a/done.txt").isPresent();
+      } catch (Exception e) {
+        return false; // the branch not there yet
+      }
+    });
+    Eventually.await("b's run cancelled and reported", Duration.ofSeconds(60), () -> {
+      sweeping.sweep();
+      return rig.github.commentsOn(prOf("b")).stream().anyMatch(c -> c.path("body").asText().contains("The agent failed"));
+    });
+    synchronized (actions) {
+      assertTrue(actions.cancelled.contains(runB), "the run still going at its timeout is cancelled on GitHub");
+    }
+    assertTrue(failure("b").contains("did not finish within 3s and was cancelled"), failure("b"));
+    assertNoFailureOn("a");
+    int downloads;
+    synchronized (actions) {
+      downloads = actions.downloads.size();
+    }
+    sweeping.sweep();
+    rig.deliverAndWait("workflow_run", completed(runOf(a), "success")); // the lost event, late
+    synchronized (actions) {
+      assertEquals(downloads, actions.downloads.size(), "collected once: neither a later sweep nor the late event again");
+    }
   }
 
   @Test

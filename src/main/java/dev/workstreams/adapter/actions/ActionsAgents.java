@@ -201,7 +201,9 @@ public final class ActionsAgents implements RemoteAgents, ActionsRuns {
     Optional<WorkflowRun> run = attempt.runId().isPresent() ? api.run(repo, attempt.runId().get())
         : api.findRun(repo, attempt.workflow(), key(attempt));
     if (run.isPresent() && run.get().completed()) {
-      completed(repo, run.get());
+      if (attempts.claim(repo, attempt.key(), run.get().id())) {
+        collect(attempt, run.get()); // its workflow_run event was lost: the same collection, by whoever claims it
+      }
       return;
     }
     if (!attempts.claim(repo, attempt.key(), run.map(WorkflowRun::id).orElse(attempt.runId().orElse(-1L)))) {
