@@ -89,7 +89,7 @@ final class DeliveryAttempt {
 
   private AttemptOutcome handle(StoredDelivery delivery) throws SQLException {
     Instant start = clock.instant();
-    byte[] payload = records.payload(delivery.deliveryId());
+    byte[] payload = records.payload(delivery);
     try {
       router.route(contextOf(delivery, payload));
     } catch (Throwable e) {

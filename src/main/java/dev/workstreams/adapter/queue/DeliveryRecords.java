@@ -15,7 +15,7 @@ final class DeliveryRecords {
   private static final String FIND =
       "SELECT seq, delivery_id, event, action, installation_id, repository, subject, received_at, state, failures"
           + " FROM deliveries WHERE delivery_id = ?";
-  private static final String PAYLOAD = "SELECT payload FROM delivery_payloads WHERE delivery_id = ?";
+  private static final String PAYLOAD = "SELECT payload FROM delivery_payloads WHERE seq = ?";
   // An earlier delivery of the same subject that has a job and was never tried yet: it goes first,
   // so that one issue's events are handled in the order GitHub sent them. Once it has failed, later
   // ones may overtake it instead of waiting out its back-off.
@@ -67,13 +67,13 @@ final class DeliveryRecords {
   }
 
   /** The raw body; read only when the delivery is about to be handled, not for every look at its state. */
-  byte[] payload(String deliveryId) throws SQLException {
+  byte[] payload(StoredDelivery delivery) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(PAYLOAD)) {
-      select.setString(1, deliveryId);
+      select.setLong(1, delivery.seq());
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
-          throw new SQLException("delivery " + deliveryId + " has no stored payload");
+          throw new SQLException("delivery " + delivery.deliveryId() + " has no stored payload");
         }
         return row.getBytes(1);
       }
