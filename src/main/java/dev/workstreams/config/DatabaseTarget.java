@@ -29,10 +29,14 @@ public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Sec
    * runs ANALYZE inside the commit of every 2,000th changed row of a table, reading back up to
    * 10,000 rows (payloads included) on intake's path: a tenth of intake's CPU in the profile (README,
    * "Performance"). The App's queries are lookups on indexed columns, planned the same without
-   * statistics, as they always were for a table's first 2,000 changed rows.
+   * statistics, as they always were for a table's first 2,000 changed rows. CACHE_SIZE=1024 (KB; H2's
+   * default is 16 MB): every page intake's CHECKPOINT writes goes into that cache, so under a burst the
+   * cache is young objects that each young collection copies; with 16 MB the pauses were long enough
+   * that G1 grew the heap to 600-750 MiB, with 1 MB about 500 (README, "Performance", issue 18). The
+   * App reads single rows by key, from the operating system's file cache when H2's misses.
    */
   private static String embeddedSettings() {
-    return ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;ANALYZE_AUTO=0";
+    return ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;ANALYZE_AUTO=0;CACHE_SIZE=1024";
   }
 
   /**

@@ -66,7 +66,7 @@ class DatabaseTargetTest {
   void putsTheEmbeddedDatabaseInTheDataDir() {
     DatabaseTarget target = DatabaseTarget.embedded(Path.of("/srv/ws"));
 
-    assertEquals("jdbc:h2:file:/srv/ws/workstreams;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;ANALYZE_AUTO=0", target.jdbcUrl());
+    assertEquals("jdbc:h2:file:/srv/ws/workstreams;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;ANALYZE_AUTO=0;CACHE_SIZE=1024", target.jdbcUrl());
     assertFalse(target.isPostgres());
   }
 }
