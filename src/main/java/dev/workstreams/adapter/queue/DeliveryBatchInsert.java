@@ -31,13 +31,15 @@ final class DeliveryBatchInsert {
 
   private static final String EXISTING =
       "SELECT delivery_id FROM deliveries WHERE delivery_id = ANY (?)";
-  // Several rows per INSERT rather than one statement per row in a JDBC batch: H2 runs every row of a
-  // batch as a statement of its own (a savepoint, a snapshot of each index it touches, its dependencies
-  // collected anew), which cost about a tenth of intake's allocation and a fifth of the writer's time
-  // (README, "Performance", issue 18); PostgreSQL gets one round trip per chunk instead of per row. A
-  // batch is cut into chunks of the sizes in CHUNKS, largest first, so that each table has at most four
-  // statement texts, each parsed once per connection.
-  private static final int[] CHUNKS = {64, 16, 4, 1};
+  // On H2, several rows per INSERT: H2 runs every entry of a JDBC batch as a statement of its own (a
+  // savepoint, a snapshot of each index it touches, its dependencies collected anew), so one-row
+  // entries cost 58 KB of allocation per delivery and chunks of rows 54 (README, "Performance", issue
+  // 18). A batch is cut into chunks of these sizes, largest first, so that each table has at most four
+  // statement texts, each parsed once per connection. PostgreSQL keeps one row per entry: pgjdbc sends
+  // a whole batch in one round trip already, and there multi-row statements measured slower (parsed
+  // anew until pgjdbc prepares them on the server).
+  private static final int[] H2_CHUNKS = {64, 16, 4, 1};
+  private static final int[] POSTGRES_CHUNKS = {1};
   private static final String INSERT_DELIVERIES =
       "INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, received_at, state) VALUES ";
   private static final String DELIVERY_ROW = "(?, ?, ?, ?, ?, ?, ?, '" + STATE_PENDING + "')";
@@ -104,70 +106,82 @@ final class DeliveryBatchInsert {
     }
     Set<String> waiting = waitingSubjects(connection, fresh);
     int from = 0;
-    for (int size : CHUNKS) {
+    for (int size : h2 ? H2_CHUNKS : POSTGRES_CHUNKS) {
+      List<List<IncomingDelivery>> chunks = new ArrayList<>();
       for (; fresh.size() - from >= size; from += size) {
-        List<IncomingDelivery> chunk = fresh.subList(from, from + size);
-        insertDeliveries(connection, chunk);
-        insertPayloads(connection, chunk);
-        insertJobs(connection, chunk, waiting, deferred);
+        chunks.add(fresh.subList(from, from + size));
+      }
+      if (!chunks.isEmpty()) {
+        insertDeliveries(connection, size, chunks);
+        insertPayloads(connection, size, chunks);
+        insertJobs(connection, size, chunks, waiting, deferred);
       }
     }
     return deferred;
   }
 
-  private static void insertDeliveries(Connection connection, List<IncomingDelivery> chunk) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_DELIVERIES + rows(DELIVERY_ROW, chunk.size()))) {
-      int at = 1;
-      for (IncomingDelivery delivery : chunk) {
-        insert.setString(at++, delivery.deliveryId());
-        insert.setString(at++, delivery.event());
-        insert.setString(at++, delivery.action().orElse(null));
-        if (delivery.installationId().isPresent()) {
-          insert.setLong(at++, delivery.installationId().getAsLong());
-        } else {
-          insert.setNull(at++, Types.BIGINT);
+  private static void insertDeliveries(Connection connection, int size, List<List<IncomingDelivery>> chunks) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_DELIVERIES + rows(DELIVERY_ROW, size))) {
+      for (List<IncomingDelivery> chunk : chunks) {
+        int at = 1;
+        for (IncomingDelivery delivery : chunk) {
+          insert.setString(at++, delivery.deliveryId());
+          insert.setString(at++, delivery.event());
+          insert.setString(at++, delivery.action().orElse(null));
+          if (delivery.installationId().isPresent()) {
+            insert.setLong(at++, delivery.installationId().getAsLong());
+          } else {
+            insert.setNull(at++, Types.BIGINT);
+          }
+          insert.setString(at++, delivery.repository().orElse(null));
+          insert.setString(at++, delivery.subject().orElse(null));
+          insert.setTimestamp(at++, Timestamp.from(delivery.receivedAt()));
         }
-        insert.setString(at++, delivery.repository().orElse(null));
-        insert.setString(at++, delivery.subject().orElse(null));
-        insert.setTimestamp(at++, Timestamp.from(delivery.receivedAt()));
+        insert.addBatch();
       }
-      insert.executeUpdate();
+      insert.executeBatch();
     }
   }
 
-  private void insertPayloads(Connection connection, List<IncomingDelivery> chunk) throws SQLException {
+  private void insertPayloads(Connection connection, int size, List<List<IncomingDelivery>> chunks) throws SQLException {
     // Typed, since a VALUES list of bare parameters has no column types to infer them from.
     String row = "(CAST(? AS VARCHAR(100)), CAST(? AS " + (h2 ? "VARBINARY" : "BYTEA") + "))";
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_PAYLOADS + rows(row, chunk.size()) + PAYLOADS_JOIN)) {
-      int at = 1;
-      for (IncomingDelivery delivery : chunk) {
-        insert.setString(at++, delivery.deliveryId());
-        if (h2) {
-          insert.setObject(at++, ValueVarbinary.getNoCopy(delivery.body()));
-        } else {
-          insert.setBytes(at++, delivery.body());
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_PAYLOADS + rows(row, size) + PAYLOADS_JOIN)) {
+      for (List<IncomingDelivery> chunk : chunks) {
+        int at = 1;
+        for (IncomingDelivery delivery : chunk) {
+          insert.setString(at++, delivery.deliveryId());
+          if (h2) {
+            insert.setObject(at++, ValueVarbinary.getNoCopy(delivery.body()));
+          } else {
+            insert.setBytes(at++, delivery.body());
+          }
         }
+        insert.addBatch();
       }
-      insert.executeUpdate();
+      insert.executeBatch();
     }
   }
 
-  private void insertJobs(Connection connection, List<IncomingDelivery> chunk, Set<String> waiting, Set<String> deferred)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_JOBS + rows(JOB_ROW, chunk.size()))) {
-      int at = 1;
-      for (IncomingDelivery delivery : chunk) {
-        Instant due = delivery.receivedAt();
-        if (delivery.subject().isPresent() && !waiting.add(delivery.subject().get())) {
-          deferred.add(delivery.subject().get());
-          due = due.plus(subjectWaitFallback);
+  private void insertJobs(Connection connection, int size, List<List<IncomingDelivery>> chunks, Set<String> waiting,
+      Set<String> deferred) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_JOBS + rows(JOB_ROW, size))) {
+      for (List<IncomingDelivery> chunk : chunks) {
+        int at = 1;
+        for (IncomingDelivery delivery : chunk) {
+          Instant due = delivery.receivedAt();
+          if (delivery.subject().isPresent() && !waiting.add(delivery.subject().get())) {
+            deferred.add(delivery.subject().get());
+            due = due.plus(subjectWaitFallback);
+          }
+          insert.setString(at++, DeliveryJobs.TASK_NAME);
+          insert.setString(at++, delivery.deliveryId());
+          jdbc.setInstant(insert, at++, due);
+          insert.setBoolean(at++, false);
         }
-        insert.setString(at++, DeliveryJobs.TASK_NAME);
-        insert.setString(at++, delivery.deliveryId());
-        jdbc.setInstant(insert, at++, due);
-        insert.setBoolean(at++, false);
+        insert.addBatch();
       }
-      insert.executeUpdate();
+      insert.executeBatch();
     }
   }
 
