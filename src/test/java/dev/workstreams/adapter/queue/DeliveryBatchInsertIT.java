@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A batch is written as several multi-row INSERTs (chunks of 64, 16, 4 and 1 rows): 149 deliveries take two chunks of 64 and
- * one of each other size on H2 (on PostgreSQL one row per batch entry), and each must come out whole, its payload byte for byte and its job beside it.
+ * On H2 a batch is written as multi-row INSERTs (chunks of 64, 16, 4 and 1 rows), on PostgreSQL one
+ * row per batch entry. 149 deliveries take two chunks of 64 and one of each other size, and each must
+ * come out whole: its payload byte for byte, its job beside it, asleep when its issue has one waiting.
  */
 class DeliveryBatchInsertIT {
   private static final Duration FALLBACK = Duration.ofMinutes(10);
