@@ -194,6 +194,10 @@ run_workstreams() { # name jar h2|pg shipped|intake flood|clean
   with_job=$(count "$store" "$url" "SELECT COUNT(*) FROM deliveries d LEFT JOIN scheduled_tasks t ON t.task_name = 'handle-delivery' AND t.task_instance = d.delivery_id WHERE d.delivery_id LIKE 'measured-%' AND (d.state <> 'pending' OR t.task_instance IS NOT NULL)")
   handled=$(count "$store" "$url" "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'measured-%' AND state = 'handled'")
   handled_rows=$(count "$store" "$url" "SELECT COUNT(*) FROM deliveries WHERE state = 'handled'")
+  # Each server's database holds gigabytes after the load (H2 keeps superseded pages until it compacts):
+  # kept, the rounds would fill a disk of tens of GiB.
+  rm -rf "$data"
+  [ "$store" = pg ] && psql -q "$PG_PSQL" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' >/dev/null 2>&1
   local seconds handled_rps=-
   seconds=$(echo "$t0 $t1" | awk '{printf "%.2f", $2 - $1}')
   [ "$role" = shipped ] && handled_rps=$(echo "$handled0 $handled1 $seconds" | awk '{printf "%.0f", ($2 - $1) / $3}')
@@ -318,7 +322,7 @@ for r in rows:
         print(f"  round {r['round']}: load average before {r['before'].replace(',', ' ')}, after {r['after'].replace(',', ' ')}")
     else:
         cpu = float(r["cpu_ms"]) * 1000 / float(r["accepted"]) if r.get("accepted", "0") not in ("0", "-") else 0
-        print(f"    {r['column']:<16} {r.get('rps', '-'):>7} {r.get('p99_ms', '-'):>9} {cpu:>7.0f} {int(r.get('rss_kb', 0)) // 1024:>6}")
+        print(f"    {r['column']:<16} {r.get('rps', '-'):>7} {r.get('p99_ms', '-'):>9} {cpu:>7.0f} {int(r.get('rss_kb') or 0) // 1024:>6}")
 PY
 echo
 status=0

@@ -95,7 +95,7 @@ public class IntakeBenchmark {
     if (database.equals("postgresql")) {
       try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
         s.execute("DELETE FROM scheduled_tasks WHERE task_instance LIKE 'jmh-%'");
-        s.execute("DELETE FROM delivery_payloads WHERE delivery_id LIKE 'jmh-%'");
+        s.execute("DELETE FROM delivery_payloads WHERE seq IN (SELECT seq FROM deliveries WHERE delivery_id LIKE 'jmh-%')");
         s.execute("DELETE FROM deliveries WHERE delivery_id LIKE 'jmh-%'");
       }
     }
