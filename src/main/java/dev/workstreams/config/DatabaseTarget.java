@@ -32,8 +32,8 @@ public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Sec
    * statistics, as they always were for a table's first 2,000 changed rows. CACHE_SIZE=1024 (KB; H2's
    * default is 16 MB): every page intake's CHECKPOINT writes goes into that cache, so under a burst the
    * cache is young objects that each young collection copies; with 16 MB the pauses were long enough
-   * that G1 grew the heap to 600-750 MiB, with 1 MB about 500 (README, "Performance", issue 18). The
-   * App reads single rows by key, from the operating system's file cache when H2's misses.
+   * that G1 grew the heap until the RSS after a load was 740 MiB, with 1 MB about 500 (README,
+   * "Performance", issue 18). A page H2's cache misses is read again from the file.
    */
   private static String embeddedSettings() {
     return ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;ANALYZE_AUTO=0;CACHE_SIZE=1024";

@@ -32,12 +32,12 @@ final class DeliveryBatchInsert {
   private static final String EXISTING =
       "SELECT delivery_id FROM deliveries WHERE delivery_id = ANY (?)";
   // On H2, several rows per INSERT: H2 runs every entry of a JDBC batch as a statement of its own (a
-  // savepoint, a snapshot of each index it touches, its dependencies collected anew), so one-row
-  // entries cost 58 KB of allocation per delivery and chunks of rows 54 (README, "Performance", issue
-  // 18). A batch is cut into chunks of these sizes, largest first, so that each table has at most four
-  // statement texts, each parsed once per connection. PostgreSQL keeps one row per entry: pgjdbc sends
-  // a whole batch in one round trip already, and there multi-row statements measured slower (parsed
-  // anew until pgjdbc prepares them on the server).
+  // savepoint, a snapshot of each index it touches, its dependencies collected anew); with one-row
+  // entries the server allocated 58 KB per delivery under load, with chunks of rows 54 (README,
+  // "Performance", issue 18). A batch is cut into chunks of these sizes, largest first, so that each
+  // table has at most four statement texts, each parsed once per connection. PostgreSQL keeps one row
+  // per entry: pgjdbc sends a whole batch in one round trip already, and there multi-row statements
+  // measured slower.
   private static final int[] H2_CHUNKS = {64, 16, 4, 1};
   private static final int[] POSTGRES_CHUNKS = {1};
   private static final String INSERT_DELIVERIES =
@@ -46,9 +46,8 @@ final class DeliveryBatchInsert {
   // Payloads are keyed by their delivery's seq (migration V11), read back in the same transaction.
   // One row: an indexed read of the delivery just inserted. Several (H2 only, hence VARBINARY): the same
   // through a join with the chunk's (payload, delivery id) pairs, typed, since bare parameters in VALUES
-  // have no type to infer;
-  // on PostgreSQL that form measured slower for single rows (1,055 and 1,297 a second against 1,612 and
-  // 1,503 in the same rounds of bench/webhook-load.sh), so single rows never take it.
+  // have no type to infer. On PostgreSQL the join form was slower for single rows (1,055 and 1,297 a
+  // second against the indexed read's 1,612 and 1,503, bench/webhook-load.sh), so single rows never take it.
   private static final String INSERT_PAYLOAD = "INSERT INTO delivery_payloads (seq, payload) SELECT seq, ? FROM deliveries WHERE delivery_id = ?";
   private static final String INSERT_PAYLOADS = "INSERT INTO delivery_payloads (seq, payload) SELECT d.seq, v.payload FROM (VALUES ";
   private static final String PAYLOAD_ROW = "(CAST(? AS VARBINARY), CAST(? AS VARCHAR(100)))";
