@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The PostgreSQL the tests may use: WORKSTREAMS_TEST_POSTGRES_URL, else the local one that .ci/run
@@ -59,6 +61,13 @@ public final class Postgres {
 
   /** A schema of one's own; its JDBC URL points the server at it. */
   public record Schema(String name, String jdbcUrl) implements AutoCloseable {
+    /** A data source on this schema, for tests that drive a store directly. */
+    public DataSource dataSource() {
+      PGSimpleDataSource source = new PGSimpleDataSource();
+      source.setURL(jdbcUrl);
+      return source;
+    }
+
     @Override
     public void close() {
       execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");

@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Sessions and sign-in states on both databases the App runs on, through the V8 migration. */
 class SessionStoreIT {
@@ -29,8 +28,7 @@ class SessionStoreIT {
   void onPostgres() {
     Postgres.assumeAvailable();
     try (Postgres.Schema schema = Postgres.newSchema()) {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(schema.jdbcUrl());
+      DataSource postgres = schema.dataSource();
       exercise(postgres, "classpath:db/migration/postgresql");
     }
   }

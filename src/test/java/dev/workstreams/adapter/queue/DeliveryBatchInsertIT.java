@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * On H2 a batch is written as multi-row INSERTs (chunks of 64, 16, 4 and 1 rows), on PostgreSQL one
@@ -44,8 +43,7 @@ class DeliveryBatchInsertIT {
   void storesEveryRowOfABatchThatSpansEveryChunkSizeOnPostgres() throws Exception {
     Postgres.assumeAvailable();
     try (Postgres.Schema schema = Postgres.newSchema()) {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(schema.jdbcUrl());
+      DataSource postgres = schema.dataSource();
       Flyway.configure().dataSource(postgres).locations("classpath:db/migration/postgresql").load().migrate();
       assertStoresEveryRow(postgres, false);
     }

@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Actions attempts in H2 and PostgreSQL: recorded once, claimed once, by the run the dispatch named. */
 class JdbcActionsAttemptsIT {
@@ -47,8 +46,7 @@ class JdbcActionsAttemptsIT {
   void onPostgres() throws Exception {
     Postgres.assumeAvailable();
     try (Postgres.Schema schema = Postgres.newSchema()) {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(schema.jdbcUrl());
+      DataSource postgres = schema.dataSource();
       exercise(postgres, "classpath:db/migration/postgresql");
     }
   }

@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +86,7 @@ class JdbcPlanStoreIT {
 
     Postgres.assumeAvailable();
     try (Postgres.Schema schema = Postgres.newSchema()) {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(schema.jdbcUrl());
+      DataSource postgres = schema.dataSource();
       assertOldPlansGetTheDefaults(postgres, "classpath:db/migration/postgresql");
     }
   }
@@ -116,8 +114,7 @@ class JdbcPlanStoreIT {
   void keepsARejectedEditInPostgres() throws Exception {
     dev.workstreams.testing.Postgres.assumeAvailable();
     try (dev.workstreams.testing.Postgres.Schema schema = dev.workstreams.testing.Postgres.newSchema()) {
-      org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
-      postgres.setURL(schema.jdbcUrl());
+      DataSource postgres = schema.dataSource();
       Flyway.configure().dataSource(postgres).locations("classpath:db/migration/postgresql").load().migrate();
       keepsARejectedEdit(new JdbcPlanStore(postgres));
     }
@@ -128,8 +125,7 @@ class JdbcPlanStoreIT {
     keepsTheIntegrationNote(store);
     dev.workstreams.testing.Postgres.assumeAvailable();
     try (dev.workstreams.testing.Postgres.Schema schema = dev.workstreams.testing.Postgres.newSchema()) {
-      org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
-      postgres.setURL(schema.jdbcUrl());
+      DataSource postgres = schema.dataSource();
       Flyway.configure().dataSource(postgres).locations("classpath:db/migration/postgresql").load().migrate();
       keepsTheIntegrationNote(new JdbcPlanStore(postgres));
     }

@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 class JdbcRevisionStoreIT {
 
@@ -36,8 +35,7 @@ class JdbcRevisionStoreIT {
   void keepsTriggersOncePerKeyAndTheirOutcomesOnPostgres() {
     Postgres.assumeAvailable();
     try (Postgres.Schema schema = Postgres.newSchema()) {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(schema.jdbcUrl());
+      DataSource postgres = schema.dataSource();
       exercise(postgres, "classpath:db/migration/postgresql");
     }
   }

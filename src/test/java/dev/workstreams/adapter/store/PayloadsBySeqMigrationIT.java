@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Migration V11 re-keys stored payloads by their delivery's seq: every payload stored before it is still there, byte for byte. */
 class PayloadsBySeqMigrationIT {
@@ -31,8 +30,7 @@ class PayloadsBySeqMigrationIT {
   void keepsEveryPayloadOnPostgres() throws Exception {
     Postgres.assumeAvailable();
     try (Postgres.Schema schema = Postgres.newSchema()) {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(schema.jdbcUrl());
+      DataSource postgres = schema.dataSource();
       assertPayloadsSurvive(postgres, "classpath:db/migration/postgresql", "10");
     }
   }
