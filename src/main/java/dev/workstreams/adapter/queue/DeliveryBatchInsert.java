@@ -47,7 +47,8 @@ final class DeliveryBatchInsert {
   // One row: an indexed read of the delivery just inserted. Several (H2 only, hence VARBINARY): the same
   // through a join with the chunk's (payload, delivery id) pairs, typed, since bare parameters in VALUES
   // have no type to infer. On PostgreSQL the join form was slower for single rows (1,055 and 1,297 a
-  // second against the indexed read's 1,612 and 1,503, bench/webhook-load.sh), so single rows never take it.
+  // second against main before V11's 1,612 and 1,503; the indexed read 1,422 and 1,502 against its 1,370
+  // and 1,413: README, "Performance", issue 18), so single rows never take it.
   private static final String INSERT_PAYLOAD = "INSERT INTO delivery_payloads (seq, payload) SELECT seq, ? FROM deliveries WHERE delivery_id = ?";
   private static final String INSERT_PAYLOADS = "INSERT INTO delivery_payloads (seq, payload) SELECT d.seq, v.payload FROM (VALUES ";
   private static final String PAYLOAD_ROW = "(CAST(? AS VARBINARY), CAST(? AS VARCHAR(100)))";
